@@ -1,0 +1,207 @@
+"""Turn a statement's string cells into typed transactions; every row parses or is rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+import numpy as np
+import pandas as pd
+
+from auditor.identify import HeaderMatch
+from auditor.read import Records
+from auditor.text import fold
+from auditor.values import parse_amount, parse_date, parse_time
+from auditor.years import infer_years
+
+T = TypeVar("T")
+_NOTE_HEADS = ("※", "*", "＊", "注", "合計", "計", "TOTAL", "以上")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The transactions of one statement (file order) and the rows that did not parse."""
+
+    frame: pd.DataFrame
+    rejected: list[tuple[int, str]]
+    skipped: list[tuple[int, str]]
+    notes: list[str]
+
+
+class _Rows:
+    """Per-row reasons: the first problem found in a row is the one reported."""
+
+    def __init__(self, count: int) -> None:
+        self.reasons = np.full(count, None, dtype=object)
+
+    def flag(self, mask: np.ndarray, reason: str) -> None:
+        self.reasons[mask & pd.isna(self.reasons)] = reason
+
+    @property
+    def good(self) -> np.ndarray:
+        return pd.isna(self.reasons)
+
+
+def normalise(records: Records, match: HeaderMatch, year: int | None, today: date) -> Parsed:
+    """Parse every non-blank record below the header into the transaction frame."""
+    cells = records.cells.fillna("")
+    keep = ~(cells == "").all(axis=1).to_numpy()  # blank lines (or only delimiters)
+    cells, lines, overflow = cells[keep].reset_index(drop=True), records.lines[keep], records.overflow[keep]
+    rows = _Rows(len(cells))
+    rows.flag(overflow, f"row has more cells than the header's {match.width}")
+    columns = _Columns(cells, match)
+    ymd = columns.dates(rows)
+    debit, credit = columns.amounts(rows)
+    times = columns.times(rows)
+    notes: list[str] = []
+    when = _to_dates(ymd, rows, year, today, notes)
+    rejected, skipped = _split_problems(rows, lines, cells)
+    good = rows.good
+    frame = pd.DataFrame({
+        "line": lines[good].astype(np.int64),
+        "date": when[good],
+        "time": times[good],
+        "debit": debit[good].astype(np.int64),
+        "credit": credit[good].astype(np.int64),
+        "balance": columns.balances()[good],
+        "description": columns.text("description")[good],
+        "channel": columns.text("channel")[good],
+    })
+    frame["key"] = _fold_column(frame["description"])
+    frame["channel_key"] = _fold_column(frame["channel"])
+    return Parsed(frame, rejected, skipped, notes)
+
+
+class _Columns:
+    """The layout's roles read from the cells, each distinct value parsed once."""
+
+    def __init__(self, cells: pd.DataFrame, match: HeaderMatch) -> None:
+        self.cells = cells
+        self.match = match
+        self.names = match.layout.columns
+
+    def _joined(self, role: str) -> pd.Series:
+        positions = self.match.positions[role]
+        first = self.cells[positions[0]].astype(str)
+        if len(positions) == 1:
+            return first
+        return first.str.cat([self.cells[p].astype(str) for p in positions[1:]], sep="/")
+
+    def _label(self, role: str) -> str:
+        return "/".join(self.names[role])
+
+    def dates(self, rows: _Rows) -> np.ndarray:
+        """Return an int array of (year or -1, month, day) per row; bad dates are flagged."""
+        parsed, bad = _parse_distinct(self._joined("date"), parse_date, _ymd_array)
+        rows.flag(bad, f"date not recognised in column {self._label('date')}")
+        return parsed
+
+    def times(self, rows: _Rows) -> np.ndarray:
+        if "time" not in self.match.positions:
+            return np.full(len(self.cells), None, dtype=object)
+        parsed, bad = _parse_distinct(self._joined("time"), parse_time)
+        rows.flag(bad, f"time not recognised in columns {self._label('time')}")
+        return parsed
+
+    def _amount(self, role: str, rows: _Rows) -> np.ndarray:
+        """Return float yen per row, NaN where the cell is empty; bad amounts are flagged."""
+        parsed, bad = _parse_distinct(self._joined(role), parse_amount, _float_array)
+        rows.flag(bad, f"amount not a number in column {self._label(role)}")
+        return parsed
+
+    def amounts(self, rows: _Rows) -> tuple[np.ndarray, np.ndarray]:
+        """Return (debit, credit) in yen; a row with neither amount is rejected."""
+        if "amount" in self.match.positions:
+            signed = self._amount("amount", rows)
+            rows.flag(np.isnan(signed), f"no amount in column {self._label('amount')}")
+            signed = np.nan_to_num(signed)
+            return np.where(signed < 0, -signed, 0), np.where(signed > 0, signed, 0)
+        out = self._amount("withdrawal", rows)
+        into = self._amount("deposit", rows)
+        both_empty = np.isnan(out) & np.isnan(into)
+        rows.flag(both_empty, f"no amount in column {self._label('withdrawal')} "
+                              f"or {self._label('deposit')}")
+        # Old SMBC exports write withdrawals negative; the amount is the magnitude.
+        return np.abs(np.nan_to_num(out)), np.abs(np.nan_to_num(into))
+
+    def balances(self) -> pd.Series:
+        if "balance" not in self.match.positions:
+            return pd.Series(pd.NA, index=range(len(self.cells)), dtype="Int64")
+        parsed, _bad = _parse_distinct(self._joined("balance"), parse_amount, _float_array)
+        # A balance that does not parse is left empty: the chain check reports the gap.
+        return pd.Series(parsed, dtype="Float64").astype("Int64")
+
+    def text(self, role: str) -> np.ndarray:
+        if role not in self.match.positions:
+            return np.full(len(self.cells), "", dtype=object)
+        return self._joined(role).to_numpy(dtype=object)
+
+
+def _parse_distinct(column: pd.Series, parse: Callable[[str], T],
+                    pack: Callable[[list[T | None]], np.ndarray] | None = None,
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Parse each distinct value once (statements repeat dates, amounts and payees)."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    values: list[T | None] = []
+    bad = np.zeros(len(uniques), dtype=bool)
+    for index, text in enumerate(uniques):
+        try:
+            values.append(parse(str(text)))
+        except ValueError:
+            values.append(None)
+            bad[index] = True
+    packed = pack(values) if pack else np.array(values + [None], dtype=object)[:-1]
+    return packed[codes], bad[codes]
+
+
+def _float_array(values: list[int | None]) -> np.ndarray:
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def _ymd_array(values: list[tuple[int | None, int, int] | None]) -> np.ndarray:
+    rows = [(0, 0, 0) if v is None else (-1 if v[0] is None else v[0], v[1], v[2]) for v in values]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+
+
+def _to_dates(ymd: np.ndarray, rows: _Rows, year: int | None, today: date,
+              notes: list[str]) -> np.ndarray:
+    """Turn (year, month, day) into datetime64[D], filling in years a bank left out."""
+    valid = rows.good & (ymd[:, 1] > 0)
+    years, months, days = ymd[:, 0].copy(), np.maximum(ymd[:, 1], 1), np.maximum(ymd[:, 2], 1)
+    missing = valid & (years < 0)
+    if missing.any():
+        years[missing] = infer_years(months[missing], days[missing], year, today, notes)
+    parts = pd.DataFrame({"year": np.where(valid, years, 2000), "month": months, "day": days})
+    when = pd.to_datetime(parts, errors="coerce").to_numpy(dtype="datetime64[D]")
+    rows.flag(valid & np.isnat(when), "date does not exist in the year taken for it; pass --year")
+    return when
+
+
+def _split_problems(rows: _Rows, lines: np.ndarray,
+                    cells: pd.DataFrame) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Rejected rows, and the note or total lines a bank prints after the table."""
+    bad = np.flatnonzero(~rows.good)
+    last_good = int(np.flatnonzero(rows.good)[-1]) if rows.good.any() else -1
+    rejected: list[tuple[int, str]] = []
+    skipped: list[tuple[int, str]] = []
+    for index in bad:
+        reason = str(rows.reasons[index])
+        if index > last_good and _looks_like_note(cells.iloc[index], reason):
+            skipped.append((int(lines[index]), "note line after the table"))
+        else:
+            rejected.append((int(lines[index]), reason))
+    return rejected, skipped
+
+
+def _looks_like_note(row: pd.Series, reason: str) -> bool:
+    filled = [str(cell).strip() for cell in row if str(cell).strip()]
+    first = filled[0].upper() if filled else ""
+    return reason.startswith("date") and (len(filled) <= 2 or first.startswith(_NOTE_HEADS))
+
+
+def _fold_column(column: pd.Series) -> pd.Series:
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    folded = np.array([fold(str(u)) for u in uniques], dtype=object)
+    return pd.Series(folded[codes], index=column.index, dtype=object)

@@ -1,0 +1,165 @@
+"""Read a statement file: decode it whole, find its header row, split the rows below it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from auditor.errors import StatementError
+
+HEADER_SCAN_LINES = 60
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# Python's csv module stops at 128 KiB a field; a statement cell is never near that, and a
+# larger one means an unbalanced quote swallowed the file, which must fail, not hang.
+csv.field_size_limit(1 << 20)
+
+
+@dataclass(frozen=True)
+class Records:
+    """The cells below the header, as strings, with each record's source line number."""
+
+    cells: pd.DataFrame  # columns 0..width-1 as in the header; a missing cell is ""
+    lines: np.ndarray  # 1-based line number of each record in the file
+    overflow: np.ndarray  # True where a record has non-empty cells beyond the header
+
+
+def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode the whole file and return (text, encoding name); BOM, UTF-8, then CP932."""
+    _refuse_non_text(raw)
+    if encoding:
+        return _decode_as(raw, encoding), encoding
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return _decode_as(raw[len(bom):], name), name
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        utf8_line = _line_of(raw, utf8_error.start)
+    try:
+        return raw.decode("cp932"), "cp932"
+    except UnicodeDecodeError as cp932_error:
+        raise StatementError(
+            f"cannot decode: not UTF-8 (from line {utf8_line}) nor CP932 "
+            f"(from line {_line_of(raw, cp932_error.start)}); "
+            "pass --encoding with the file's encoding, e.g. --encoding shift_jis_2004",
+            line=_line_of(raw, cp932_error.start),
+        ) from None
+
+
+def _decode_as(raw: bytes, encoding: str) -> str:
+    try:
+        text = raw.decode(encoding)
+    except LookupError:
+        raise StatementError(f"unknown encoding {encoding!r}; use a Python codec name such as cp932") from None
+    except UnicodeDecodeError as exc:
+        line = _line_of(raw, exc.start)
+        raise StatementError(
+            f"does not decode as {encoding}; try another --encoding or leave it out to detect it",
+            line=line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def _refuse_non_text(raw: bytes) -> None:
+    """Name the common wrong files (Excel, HTML saved as .csv) instead of failing later."""
+    if not raw.strip():
+        raise StatementError("the file is empty")
+    if raw.startswith(b"PK\x03\x04"):
+        raise StatementError("this is an Excel workbook (.xlsx), not CSV: save it as CSV first")
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise StatementError("this is an old Excel file (.xls), not CSV: save it as CSV first")
+    head = raw[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")):
+        raise StatementError("this is a web page (HTML/XML), not CSV: download the CSV export")
+
+
+def check_text(text: str) -> None:
+    """Refuse decoded text that cannot be a statement (NUL bytes mean binary or UTF-16)."""
+    position = text.find("\x00")
+    if position >= 0:
+        line = text.count("\n", 0, position) + 1
+        raise StatementError(
+            "contains NUL bytes: binary data, or UTF-16 without a byte-order mark "
+            "(try --encoding utf-16-le)",
+            line=line,
+        )
+
+
+def first_lines(text: str, count: int = HEADER_SCAN_LINES) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the first lines, ends excluding the line break."""
+    spans, start = [], 0
+    for match in _LINE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+        if len(spans) == count:
+            return spans
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    """Split one header candidate line into cells."""
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def records(body: str, delimiter: str, width: int, first_line: int) -> Records:
+    """Split the rows below the header; first_line is the file line number of body's start."""
+    if "\r" in body and body.count("\r") != body.count("\r\n"):
+        body = _LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
+    fast = _records_fast(body, delimiter, width)
+    if fast is not None:
+        count = len(fast)
+        return Records(fast, np.arange(first_line, first_line + count), np.zeros(count, bool))
+    return _records_exact(body, delimiter, width, first_line)
+
+
+def _records_fast(body: str, delimiter: str, width: int) -> pd.DataFrame | None:
+    """pandas' C tokenizer: exact when every record is one physical line, else None."""
+    if not body.strip():
+        return pd.DataFrame(columns=range(width), dtype=object)
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=range(width),
+            dtype=str, keep_default_na=False, skip_blank_lines=False, engine="c",
+            encoding="utf-8", on_bad_lines="error",
+        )
+    except (pd.errors.ParserError, ValueError):
+        return None  # a row wider than the header: the exact reader says which
+    physical = body.count("\n") + (0 if body.endswith("\n") else 1)
+    return frame if len(frame) == physical else None
+
+
+def _records_exact(body: str, delimiter: str, width: int, first_line: int) -> Records:
+    """The csv module, record by record: quoted line breaks and ragged rows handled."""
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    rows: list[Sequence[str]] = []
+    lines: list[int] = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            lines.append(first_line + start - 1)
+            start = reader.line_num + 1
+    except csv.Error:
+        raise StatementError(
+            "a quoted field is not closed (unbalanced quote); the file is cut or damaged",
+            line=first_line + start - 1,
+        ) from None
+    overflow = np.array([any(cell.strip() for cell in row[width:]) for row in rows], dtype=bool)
+    cells = pd.DataFrame(
+        [(list(row) + [""] * (width - len(row)))[:width] for row in rows],
+        columns=range(width), dtype=object,
+    )
+    return Records(cells, np.asarray(lines, dtype=np.int64), overflow)

@@ -1,0 +1,124 @@
+"""Read one statement end to end: decode, identify, split, normalise, check the balance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from auditor.balance import NEWEST_FIRST, check_chain
+from auditor.errors import StatementError
+from auditor.identify import HeaderMatch, identify
+from auditor.layouts import Layout, builtin_layouts
+from auditor.models import FileReport
+from auditor.normalise import normalise
+from auditor.read import check_text, decode, records
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read statements; every field has a sensible automatic default."""
+
+    encoding: str | None = None
+    layouts: tuple[Layout, ...] = ()  # the user's own layouts, tried before the built-in ones
+    year: int | None = None  # year of the oldest row, for banks that print no year
+    today: date | None = None  # stands for "the day the file was saved" when inferring years
+
+    def all_layouts(self) -> tuple[Layout, ...]:
+        return (*self.layouts, *builtin_layouts())
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement's transactions in time order (column ``seq``) and what was not read."""
+
+    path: Path
+    layout: Layout
+    encoding: str
+    frame: pd.DataFrame
+    rejected: list[tuple[int, str]]
+    skipped: list[tuple[int, str]]
+    order: str
+    balance_breaks: tuple[int, ...]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statement:
+    """Read a statement file; raise StatementError with a line number if it cannot be read."""
+    raw = _read_bytes(path)
+    text, encoding = decode(raw, options.encoding)
+    check_text(text)
+    match = identify(text, encoding, options.all_layouts())
+    cells = records(text[match.body_start:], match.delimiter, match.width, match.line + 1)
+    today = options.today or _saved_on(path)
+    parsed = normalise(cells, match, options.year, today)
+    chain = check_chain(parsed.frame)
+    notes = [*_generic_note(match), *parsed.notes]
+    return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
+                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise StatementError("is a folder, not a statement file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
+
+
+def _saved_on(path: Path) -> date:
+    return date.fromtimestamp(path.stat().st_mtime)
+
+
+def _generic_note(match: HeaderMatch) -> list[str]:
+    if not match.layout.generic:
+        return []
+    used = ", ".join(f"{role}={'/'.join(names)}" for role, names in match.layout.columns.items())
+    return [f"unknown bank: read with the generic layout using columns {used}"]
+
+
+def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
+    """Oldest first, keeping the bank's order within a day (never merging equal rows)."""
+    if order == NEWEST_FIRST:
+        frame = frame.iloc[::-1]
+    frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
+    frame["seq"] = np.arange(len(frame), dtype=np.int64)
+    return frame
+
+
+def file_report(path: Path, statement: Statement | None = None, error: str | None = None,
+                internal: bool = False) -> FileReport:
+    """Summarise a read statement, or a file that could not be read, for output."""
+    if statement is None:
+        return FileReport(path=str(path), error=error, internal=internal)
+    frame = statement.frame
+    period = None if frame.empty else (frame["date"].iloc[0].date(), frame["date"].iloc[-1].date())
+    return FileReport(
+        path=str(path), layout=statement.layout.id, bank=statement.layout.bank,
+        encoding=statement.encoding, rows=len(frame),
+        rejected=tuple(statement.rejected), skipped=tuple(statement.skipped),
+        debit_total=int(frame["debit"].sum()), credit_total=int(frame["credit"].sum()),
+        period=period, order=statement.order, balance_breaks=statement.balance_breaks,
+        notes=tuple(statement.notes),
+    )
+
+
+def read_all(paths: Sequence[Path], options: ReadOptions) -> list[tuple[FileReport, Statement | None]]:
+    """Read every file; one unreadable file is reported and never stops the others."""
+    results: list[tuple[FileReport, Statement | None]] = []
+    for path in paths:
+        try:
+            statement = read_statement(path, options)
+        except StatementError as exc:
+            results.append((file_report(path, error=str(exc)), None))
+        except Exception as exc:  # a bug must not lose the rest of a batch
+            results.append((file_report(path, error=f"internal error while reading "
+                                                    f"({type(exc).__name__})", internal=True), None))
+        else:
+            results.append((file_report(path, statement), statement))
+    return results
