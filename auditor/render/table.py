@@ -1,0 +1,35 @@
+"""Rich tables; every cell is a Text object so statement text can never inject markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+
+from auditor.models import FileReport
+
+
+def yen(amount: int) -> str:
+    """¥1,234 as a bank clerk writes it."""
+    return f"¥{amount:,}"
+
+
+def identify_table(reports: Iterable[FileReport]) -> Table:
+    """One row per input file: layout, encoding, rows, totals, period, balance breaks."""
+    table = Table(title="Statements / 明細ファイル", title_justify="left")
+    for name, justify in (("File", "left"), ("Layout", "left"), ("Encoding", "left"),
+                          ("Rows", "right"), ("Rejected", "right"), ("Debits", "right"),
+                          ("Credits", "right"), ("Period", "left"), ("Breaks", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for report in reports:
+        if report.error:
+            table.add_row(Text(report.path), Text("error", style="red"), Text(report.error))
+            continue
+        period = "" if report.period is None else f"{report.period[0]} – {report.period[1]}"
+        table.add_row(
+            Text(report.path), Text(f"{report.layout} ({report.bank})"), Text(report.encoding or ""),
+            Text(str(report.rows)), Text(str(len(report.rejected))), Text(yen(report.debit_total)),
+            Text(yen(report.credit_total)), Text(period), Text(str(len(report.balance_breaks))),
+        )
+    return table
