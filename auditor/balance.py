@@ -29,13 +29,25 @@ def check_chain(frame: pd.DataFrame) -> Chain:
     balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
     change = (frame["credit"] - frame["debit"]).to_numpy(dtype=float)
     lines = frame["line"].to_numpy()
-    if len(frame) < 2 or np.isnan(balance).all():
-        return Chain(_order_by_dates(frame), ())
-    down = _breaks(balance[:-1] + change[1:], balance[1:])  # row i+1 follows row i
-    up = _breaks(balance[1:] + change[:-1], balance[:-1])  # row i follows row i+1
-    if down.sum() < up.sum() or (down.sum() == up.sum() and _order_by_dates(frame) == OLDEST_FIRST):
-        return Chain(OLDEST_FIRST, tuple(int(x) for x in lines[1:][down]))
-    return Chain(NEWEST_FIRST, tuple(int(x) for x in lines[:-1][up]))
+    down, up = chain_breaks(balance, change)
+    order = order_by_balance(down, up) or _order_by_dates(frame)
+    if order == OLDEST_FIRST:
+        return Chain(order, tuple(int(x) for x in lines[1:][down]))
+    return Chain(order, tuple(int(x) for x in lines[:-1][up]))
+
+
+def chain_breaks(balance: np.ndarray, change: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of breaks reading down (row i+1 follows row i) and up (row i follows i+1)."""
+    down = _breaks(balance[:-1] + change[1:], balance[1:])
+    up = _breaks(balance[1:] + change[:-1], balance[:-1])
+    return down, up
+
+
+def order_by_balance(down: np.ndarray, up: np.ndarray) -> str | None:
+    """The row order the balance supports, or None when it cannot tell."""
+    if down.sum() == up.sum():
+        return None
+    return OLDEST_FIRST if down.sum() < up.sum() else NEWEST_FIRST
 
 
 def _breaks(expected: np.ndarray, actual: np.ndarray) -> np.ndarray:

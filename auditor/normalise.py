@@ -10,6 +10,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
+from auditor.balance import NEWEST_FIRST, chain_breaks, order_by_balance
 from auditor.identify import HeaderMatch
 from auditor.read import Records
 from auditor.text import fold
@@ -55,8 +56,10 @@ def normalise(records: Records, match: HeaderMatch, year: int | None, today: dat
     ymd = columns.dates(rows)
     debit, credit = columns.amounts(rows)
     times = columns.times(rows)
+    balance = columns.balances()
     notes: list[str] = []
-    when = _to_dates(ymd, rows, year, today, notes)
+    order = _balance_order(balance, debit, credit, rows.good)
+    when = _to_dates(ymd, rows, _Dating(year, today, order), notes)
     rejected, skipped = _split_problems(rows, lines, cells)
     good = rows.good
     frame = pd.DataFrame({
@@ -65,7 +68,7 @@ def normalise(records: Records, match: HeaderMatch, year: int | None, today: dat
         "time": times[good],
         "debit": debit[good].astype(np.int64),
         "credit": credit[good].astype(np.int64),
-        "balance": columns.balances()[good],
+        "balance": balance[good],
         "description": columns.text("description")[good],
         "channel": columns.text("channel")[good],
     })
@@ -165,14 +168,31 @@ def _ymd_array(values: list[tuple[int | None, int, int] | None]) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape(-1, 3)
 
 
-def _to_dates(ymd: np.ndarray, rows: _Rows, year: int | None, today: date,
-              notes: list[str]) -> np.ndarray:
+@dataclass(frozen=True)
+class _Dating:
+    """What fills in a missing year: the user's --year, the file's date, the row order."""
+
+    year: int | None
+    today: date
+    order: str | None
+
+
+def _balance_order(balance: pd.Series, debit: np.ndarray, credit: np.ndarray,
+                   good: np.ndarray) -> str | None:
+    values = balance.to_numpy(dtype=float, na_value=np.nan)[good]
+    down, up = chain_breaks(values, (credit - debit)[good].astype(float))
+    return order_by_balance(down, up)
+
+
+def _to_dates(ymd: np.ndarray, rows: _Rows, dating: _Dating, notes: list[str]) -> np.ndarray:
     """Turn (year, month, day) into datetime64[D], filling in years a bank left out."""
     valid = rows.good & (ymd[:, 1] > 0)
     years, months, days = ymd[:, 0].copy(), np.maximum(ymd[:, 1], 1), np.maximum(ymd[:, 2], 1)
     missing = valid & (years < 0)
     if missing.any():
-        years[missing] = infer_years(months[missing], days[missing], year, today, notes)
+        newest_first = None if dating.order is None else dating.order == NEWEST_FIRST
+        years[missing] = infer_years(months[missing], days[missing], dating.year, dating.today,
+                                     notes, newest_first)
     parts = pd.DataFrame({"year": np.where(valid, years, 2000), "month": months, "day": days})
     when = pd.to_datetime(parts, errors="coerce").to_numpy(dtype="datetime64[D]")
     rows.flag(valid & np.isnat(when), "date does not exist in the year taken for it; pass --year")

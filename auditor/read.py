@@ -16,6 +16,7 @@ from auditor.errors import StatementError
 HEADER_SCAN_LINES = 60
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_UNCLOSED = "a quoted field is not closed (unbalanced quote); the file is cut or damaged"
 # Python's csv module stops at 128 KiB a field; a statement cell is never near that, and a
 # larger one means an unbalanced quote swallowed the file, which must fail, not hang.
 csv.field_size_limit(1 << 20)
@@ -86,6 +87,8 @@ def _refuse_non_text(raw: bytes) -> None:
 
 def check_text(text: str) -> None:
     """Refuse decoded text that cannot be a statement (NUL bytes mean binary or UTF-16)."""
+    if not text.strip():
+        raise StatementError("the file is empty")
     position = text.find("\x00")
     if position >= 0:
         line = text.count("\n", 0, position) + 1
@@ -153,10 +156,9 @@ def _records_exact(body: str, delimiter: str, width: int, first_line: int) -> Re
             lines.append(first_line + start - 1)
             start = reader.line_num + 1
     except csv.Error:
-        raise StatementError(
-            "a quoted field is not closed (unbalanced quote); the file is cut or damaged",
-            line=first_line + start - 1,
-        ) from None
+        raise StatementError(_UNCLOSED, line=first_line + start - 1) from None
+    if body.count('"') % 2:  # the csv module would read the rest of the file into one cell
+        raise StatementError(_UNCLOSED, line=lines[-1] if lines else first_line)
     overflow = np.array([any(cell.strip() for cell in row[width:]) for row in rows], dtype=bool)
     cells = pd.DataFrame(
         [(list(row) + [""] * (width - len(row)))[:width] for row in rows],

@@ -8,15 +8,17 @@ import numpy as np
 
 
 def infer_years(months: np.ndarray, days: np.ndarray, year: int | None, today: date,
-                notes: list[str]) -> np.ndarray:
+                notes: list[str], newest_first: bool | None = None) -> np.ndarray:
     """Return a year per row (file order), rolling over at New Year.
 
     With ``year`` the oldest row is in that year; without it the newest row is taken to be
     the last such day on or before ``today`` (the day the file was saved) and a note says so.
+    ``newest_first`` is the row order when the balance tells it; else the dates decide.
     """
     ordinal = months * 100 + days
-    steps = np.diff(ordinal)
-    newest_first = int((steps < 0).sum()) > int((steps > 0).sum())
+    if newest_first is None:
+        steps = np.diff(ordinal)
+        newest_first = int((steps < 0).sum()) > int((steps > 0).sum())
     # Walking from oldest to newest, each fall in month/day means a new year has begun.
     chronological = ordinal[::-1] if newest_first else ordinal
     offsets = np.concatenate([[0], np.cumsum(np.diff(chronological) < 0)])
