@@ -148,7 +148,7 @@ def _find(folded: list[str], words: Sequence[str], exact: bool, skip: Sequence[s
 
 def _contains(cell: str, word: str) -> bool:
     # Two-letter English words (DR, CR) only count as the whole cell or a clear prefix.
-    if len(word) <= 2:
+    if len(word) <= 2 and word.isascii():
         return cell == word or cell.startswith(word + "(")
     return word in cell
 
@@ -160,6 +160,6 @@ def _generic_from_roles(cells: Sequence[str], roles: dict[str, int], delimiter: 
     if has_pair:
         roles.pop("amount", None)
     columns = {role: (cells[position],) for role, position in roles.items()}
-    return Layout(id="generic", bank="(unknown bank)", bank_en="(unknown bank)",
+    return Layout(id="generic", bank="unknown bank", bank_en="unknown bank",
                   header=tuple(cells), columns=columns, delimiter=delimiter,
                   source="generic", generic=True)

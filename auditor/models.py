@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from datetime import date
 from typing import Any
 
@@ -45,4 +46,98 @@ class FileReport:
             "balance_breaks": list(self.balance_breaks),
             "notes": list(self.notes),
             "error": self.error,
+        }
+
+
+class Severity(StrEnum):
+    """How urgently a finding needs the holder's eyes."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+    @property
+    def rank(self) -> int:
+        return ("low", "medium", "high").index(self.value)
+
+    @classmethod
+    def for_score(cls, score: int) -> Severity:
+        """Score bands: 70 and above is high, 40 and above medium, anything else low."""
+        if score >= 70:
+            return cls.high
+        return cls.medium if score >= 40 else cls.low
+
+
+# What each rule severity adds to a transaction's score (capped at 100).
+SEVERITY_SCORE = {Severity.low: 15, Severity.medium: 40, Severity.high: 70}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One rule's reason for a transaction, as a sentence in each language."""
+
+    rule: str
+    severity: Severity
+    en: str
+    ja: str
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One suspicious transaction row and every reason it was flagged."""
+
+    file: str
+    line: int
+    date: date
+    time: str | None
+    amount: int
+    description: str
+    wallet: str | None
+    score: int
+    severity: Severity
+    reasons: tuple[Reason, ...]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(reason.rule for reason in self.reasons)
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The stable JSON form (schema 1)."""
+        return {
+            "file": self.file, "line": self.line, "date": self.date.isoformat(),
+            "time": self.time, "amount": self.amount, "description": self.description,
+            "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
+            "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
+        }
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything one scan found: the files read and the findings, in input order."""
+
+    files: tuple[FileReport, ...]
+    findings: tuple[Finding, ...]
+
+    def at_risk(self) -> int:
+        """Yen taken by the findings of medium severity or higher."""
+        return sum(f.amount for f in self.findings if f.severity.rank >= Severity.medium.rank)
+
+    def summary(self) -> dict[str, int]:
+        """The counts the summary line and the JSON ``summary`` report."""
+        counts = {s.value: sum(f.severity is s for f in self.findings) for s in Severity}
+        return {
+            "files": len(self.files), "failed": sum(bool(r.error) for r in self.files),
+            "findings": len(self.findings), "at_risk": self.at_risk(), **counts,
+        }
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The stable JSON form (schema 1) of `auditor scan --format json`."""
+        return {
+            "schema": 1,
+            "files": [report.to_dict() for report in self.files],
+            "findings": [finding.to_dict(lang) for finding in self.findings],
+            "summary": self.summary(),
         }

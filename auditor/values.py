@@ -112,3 +112,22 @@ def parse_time(text: str) -> str | None:
     if hour > 23 or minute > 59 or second > 59:
         raise ValueError("not a time")
     return f"{hour:02d}:{minute:02d}:{second:02d}"
+
+
+_RELATIVE = re.compile(r"(\d+)\s*([dwmy])", re.IGNORECASE)
+
+
+def parse_day(text: str, today: date) -> date:
+    """A --since/--until value: a date in any form above, or 90d / 12w / 6m / 1y ago."""
+    relative = _RELATIVE.fullmatch(text.strip())
+    if relative:
+        from dateutil.relativedelta import relativedelta
+
+        count, unit = int(relative[1]), relative[2].lower()
+        step = {"d": relativedelta(days=count), "w": relativedelta(weeks=count),
+                "m": relativedelta(months=count), "y": relativedelta(years=count)}[unit]
+        return today - step
+    year, month, day_ = parse_date(text)
+    if year is None:
+        raise ValueError("a date needs a year")
+    return date(year, month, day_)

@@ -8,11 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.models import FileReport
-
-
-def yen(amount: int) -> str:
-    """¥1,234 as a bank clerk writes it."""
-    return f"¥{amount:,}"
+from auditor.wording import yen
 
 
 def identify_table(reports: Iterable[FileReport]) -> Table:

@@ -1,0 +1,102 @@
+"""Audit one statement: find its wallet debits, run every rule, score each flagged row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
+from auditor.rules import Context, Hit, Rule, all_rules
+from auditor.statement import Statement
+from auditor.wallets import Catalogue
+
+
+@dataclass(frozen=True)
+class Window:
+    """The dates findings are reported for; earlier history still informs the rules."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def holds(self, when: date) -> bool:
+        return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
+
+
+def audit(statement: Statement, ctx: Context, window: Window = Window(),
+          rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Return one finding per suspicious row of the statement, in time order."""
+    frame = statement.frame
+    if frame.empty:
+        return []
+    ctx = Context(ctx.catalogue, ctx.allowed, ctx.settings, frame["date"].iloc[0])
+    debits = wallet_debits(frame, ctx.catalogue, ctx.allowed)
+    hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
+    return _findings(statement, debits["wallet"], hits, window)
+
+
+def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str]) -> pd.DataFrame:
+    """The debits that name a wallet or carry a top-up marker, indexed by ``seq``.
+
+    Matching runs once per distinct descriptor: a year of statements repeats a few hundred.
+    """
+    debits = frame[frame["debit"] > 0]
+    wallet = _per_distinct(debits["key"], catalogue.match)
+    marker = _markers(debits, catalogue)
+    keep = wallet.notna().to_numpy() | marker.notna().to_numpy()
+    debits = debits[keep].assign(wallet=wallet[keep], marker=marker[keep])
+    times = pd.to_timedelta(debits["time"].fillna("00:00:00"))
+    debits = debits.assign(
+        allowed=debits["wallet"].isin(allowed), timed=debits["time"].notna(),
+        ts=debits["date"] + times,
+    )
+    return debits.set_index("seq", drop=False)
+
+
+def _markers(debits: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
+    """The channel marker of each debit, looked up once per (descriptor, channel) pair."""
+    pairs = pd.MultiIndex.from_arrays([debits["key"], debits["channel_key"]])
+    codes, uniques = pd.factorize(pairs)
+    found = np.array([catalogue.marker(key, channel) for key, channel in uniques] + [None],
+                     dtype=object)[:-1]
+    return pd.Series(found[codes] if len(codes) else [], index=debits.index, dtype=object)
+
+
+def _per_distinct(column: pd.Series, find: object) -> pd.Series:
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    found = np.array([find(str(u)) for u in uniques] + [None], dtype=object)[:-1]  # type: ignore[operator]
+    return pd.Series(found[codes] if len(codes) else [], index=column.index, dtype=object)
+
+
+def _findings(statement: Statement, wallets: pd.Series, hits: list[Hit],
+              window: Window) -> list[Finding]:
+    by_row: dict[int, list[Reason]] = defaultdict(list)
+    for hit in hits:
+        if all(reason.rule != hit.reason.rule for reason in by_row[hit.seq]):
+            by_row[hit.seq].append(hit.reason)
+    frame = statement.frame
+    findings = []
+    for seq in sorted(by_row):
+        row = frame.iloc[seq]
+        when = row["date"].date()
+        if not window.holds(when):
+            continue
+        wallet = wallets.get(seq)
+        findings.append(_finding(statement, row, when, by_row[seq],
+                                 wallet if isinstance(wallet, str) else None))
+    return findings
+
+
+def _finding(statement: Statement, row: pd.Series, when: date, reasons: list[Reason],
+             wallet: str | None) -> Finding:
+    score = min(100, sum(SEVERITY_SCORE[reason.severity] for reason in reasons))
+    return Finding(
+        file=str(statement.path), line=int(row["line"]), date=when,
+        time=row["time"] if isinstance(row["time"], str) else None,
+        amount=int(row["debit"]), description=str(row["description"] or row["channel"]),
+        wallet=wallet, score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
+    )

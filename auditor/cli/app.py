@@ -1,0 +1,67 @@
+"""The Typer application and the options several commands share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from auditor import __version__
+
+if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay for it
+    from auditor.statement import ReadOptions
+
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Find e-wallet top-ups you never made in Japanese bank statement CSVs. "
+         "銀行の入出金明細CSVから、身に覚えのない電子マネーへのチャージを見つけます。",
+)
+
+Files = Annotated[list[Path], typer.Argument(
+    help="Statement CSV files or folders.", show_default=False)]
+Encoding = Annotated[str | None, typer.Option(
+    "--encoding", help="Read every file with this encoding (e.g. cp932) instead of detecting it.")]
+LayoutFiles = Annotated[list[Path] | None, typer.Option(
+    "--layout", help="Your own layout TOML (same schema as the built-in ones); repeatable.")]
+Year = Annotated[int | None, typer.Option(
+    "--year", help="Year of the oldest row, for banks that print dates without a year.")]
+ConfigPath = Annotated[Path | None, typer.Option(
+    "--config", help="Config file (default: $AUDITOR_CONFIG, else config.toml in the user's "
+                     "config folder).", show_default=False)]
+Lang = Annotated[str | None, typer.Option(
+    "--lang", help="ja or en (default: from the locale).", show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"auditor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Find e-wallet top-ups you never made in Japanese bank statement CSVs."""
+
+
+def read_options(encoding: str | None, layouts: list[Path] | None, year: int | None) -> ReadOptions:
+    """Build the reading options shared by every command that reads statements."""
+    from auditor.layouts import load_layout_file
+    from auditor.statement import ReadOptions
+
+    own = tuple(load_layout_file(path) for path in layouts or ())
+    return ReadOptions(encoding=encoding, layouts=own, year=year)
+
+
+def checked_lang(lang: str | None) -> str | None:
+    """Refuse a --lang other than ja or en (exit 2)."""
+    from auditor.errors import UsageError
+    from auditor.i18n import LANGS
+
+    if lang is not None and lang not in LANGS:
+        raise UsageError(f"--lang must be one of {', '.join(LANGS)}")
+    return lang

@@ -1,0 +1,40 @@
+"""auditor identify: which layout each file is, and what was read from it."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from auditor.cli.app import Encoding, Files, LayoutFiles, Year, app, read_options
+from auditor.exitcodes import ExitCode
+
+
+class IdentifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def identify(
+    files: Files,
+    fmt: Annotated[IdentifyFormat, typer.Option("--format", "-f", help="Output format.")] = IdentifyFormat.table,
+    encoding: Encoding = None,
+    layout: LayoutFiles = None,
+    year: Year = None,
+) -> None:
+    """Show which bank layout each file is, and what was read from it."""
+    from auditor.batch import expand
+    from auditor.render import console, identify_table, json_dump, report_messages
+    from auditor.statement import read_all
+
+    results = read_all(expand(files), read_options(encoding, layout, year))
+    reports = [report for report, _statement in results]
+    if fmt is IdentifyFormat.json:
+        json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, sys.stdout)
+    else:
+        console().print(identify_table(reports))
+    report_messages(reports)
+    raise typer.Exit(ExitCode.for_reading(reports))

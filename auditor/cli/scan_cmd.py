@@ -1,0 +1,135 @@
+"""auditor scan: flag wallet top-ups the holder does not recognise, with reasons."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from auditor.cli.app import (ConfigPath, Encoding, Files, Lang, LayoutFiles, Year, app,
+                             checked_lang, read_options)
+from auditor.exitcodes import ExitCode
+from auditor.models import Severity
+
+if TYPE_CHECKING:
+    from auditor.audit import Window
+    from auditor.config import Config
+    from auditor.models import ScanResult
+    from auditor.wallets import Catalogue
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def scan(
+    files: Files,
+    allow: Annotated[list[str] | None, typer.Option(
+        "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")] = None,
+    config: ConfigPath = None,
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the output to this file (atomically) instead of stdout.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Report findings from this date (2020-09-01, or 90d, 12w, 6m, 1y ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Report findings up to this date.")] = None,
+    fail_on: Annotated[Severity | None, typer.Option(
+        help="Exit 1 when a finding is at least this severe (default medium).")] = None,
+    lang: Lang = None,
+    encoding: Encoding = None,
+    layout: LayoutFiles = None,
+    year: Year = None,
+) -> None:
+    """Scan statements and list debits to e-wallets you may not have made."""
+    from auditor.batch import scan as scan_files
+    from auditor.config import config_is_explicit, config_path, load_config
+    from auditor.rules import Context
+    from auditor.wallets import load_catalogue
+
+    today = date.today()
+    catalogue = load_catalogue()
+    settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    allowed = _allowed(allow or [], settings, catalogue, today)
+    language = _language(lang, settings.lang)
+    window = _window(since, until, today)
+    threshold = fail_on or Severity(settings.fail_on or "medium")
+    result = scan_files(files, read_options(encoding, layout, year), Context(catalogue, allowed),
+                        window)
+    _write(result, fmt, output, language)
+    _tell(result, settings, today, language)
+    raise typer.Exit(_exit_code(result, threshold))
+
+
+def _allowed(ids: list[str], settings: Config, catalogue: Catalogue, today: date) -> frozenset[str]:
+    """--allow ids (each must be in the catalogue) plus the config's active entries."""
+    from auditor.config import check_wallet_id
+
+    for wallet in ids:
+        check_wallet_id(wallet, catalogue.ids, "--allow")
+    return frozenset(ids) | frozenset(settings.active(today))
+
+
+def _language(lang: str | None, configured: str | None) -> str:
+    from auditor.i18n import detect_lang
+
+    return detect_lang(checked_lang(lang) or configured)
+
+
+def _window(since: str | None, until: str | None, today: date) -> Window:
+    from auditor.audit import Window
+    from auditor.errors import UsageError
+    from auditor.values import parse_day
+
+    days: list[date | None] = []
+    for name, text in (("--since", since), ("--until", until)):
+        try:
+            days.append(None if text is None else parse_day(text, today))
+        except ValueError:
+            raise UsageError(f"{name} takes a date like 2020-09-01 or a span like 90d") from None
+    return Window(days[0], days[1])
+
+
+def _write(result: ScanResult, fmt: ScanFormat, output: Path | None, lang: str) -> None:
+    from auditor.atomic import atomic_output
+
+    if output is None:
+        _render(result, fmt, sys.stdout, lang)
+        return
+    with atomic_output(output) as out:
+        _render(result, fmt, out, lang)
+
+
+def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None:
+    from auditor.render import console, json_dump
+    from auditor.render.findings import findings_table, write_csv
+
+    if fmt is ScanFormat.json:
+        json_dump(result.to_dict(lang), out)
+    elif fmt is ScanFormat.csv:
+        write_csv(result, out, lang)
+    elif result.findings:
+        console(out).print(findings_table(result, lang))
+
+
+def _tell(result: ScanResult, settings: Config, today: date, lang: str) -> None:
+    """Messages for the person at the terminal, on stderr."""
+    from auditor.render import report_messages
+    from auditor.render.findings import summary_line
+
+    report_messages(result.files)
+    for entry in settings.expired(today):
+        sys.stderr.write(f"auditor: note: allow entry for {entry.wallet} ended on {entry.until}; "
+                         "its top-ups are checked again\n")
+    sys.stderr.write(summary_line(result, lang) + "\n")
+
+
+def _exit_code(result: ScanResult, threshold: Severity) -> ExitCode:
+    alarming = any(f.severity.rank >= threshold.rank for f in result.findings)
+    return ExitCode.for_reading(result.files, findings=alarming)

@@ -1,0 +1,46 @@
+"""Japanese or English for people-facing text: --lang, else the locale."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("ja", "en")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "date": {"ja": "日付", "en": "Date"},
+    "time": {"ja": "時刻", "en": "Time"},
+    "description": {"ja": "摘要（明細の表示）", "en": "Description (as printed)"},
+    "wallet": {"ja": "サービス", "en": "Wallet"},
+    "amount": {"ja": "金額", "en": "Amount"},
+    "severity": {"ja": "重要度", "en": "Severity"},
+    "reasons": {"ja": "理由", "en": "Reasons"},
+    "file": {"ja": "ファイル", "en": "File"},
+    "line": {"ja": "行", "en": "Line"},
+    "findings_title": {"ja": "身に覚えのない可能性がある出金", "en": "Debits you may not have made"},
+    "high": {"ja": "高", "en": "high"},
+    "medium": {"ja": "中", "en": "medium"},
+    "low": {"ja": "低", "en": "low"},
+    "none": {"ja": "不審な出金は見つかりませんでした", "en": "no suspicious debits found"},
+    "summary": {
+        "ja": "{files}ファイルを確認（読めなかったもの{failed}）：検出{findings}件"
+              "（高{high}・中{medium}・低{low}）、被害の可能性がある金額 {at_risk}",
+        "en": "{files} file(s) checked ({failed} unreadable): {findings} finding(s) "
+              "({high} high, {medium} medium, {low} low), {at_risk} at risk",
+    },
+}
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """--lang if given, else Japanese when the locale is Japanese, else English."""
+    if explicit:
+        return explicit
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def word(key: str, lang: str) -> str:
+    """The label for key in lang."""
+    return _WORDS[key][lang]

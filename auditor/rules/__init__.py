@@ -1,0 +1,72 @@
+"""The rules: each looks at a statement's wallet debits and says which rows are suspicious."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from auditor.models import Reason, Severity
+from auditor.wallets import Catalogue
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the rules; defaults follow the 2020 incidents (bank-formats.md §3)."""
+
+    burst_count: int = 3  # debits to one wallet on one day
+    burst_minutes: int = 10  # where the bank gives times: this close together...
+    burst_timed_count: int = 2  # ...this many debits make a burst
+    spike_factor: float = 5.0  # times the holder's usual (median) top-up...
+    spike_over_max: float = 2.0  # ...and times the largest earlier one
+    spike_min_history: int = 3  # earlier top-ups needed to know what is usual
+    spike_min_amount: int = 30_000  # smaller top-ups are everyday amounts
+    cap_share: float = 0.8  # share of a monthly cap that counts as reaching it
+    first_seen_days: int = 30  # history needed before a first debit is news
+    night_from: int = 0  # odd hours: from 00:00...
+    night_to: int = 5  # ...to 04:59
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may consult besides the debits themselves."""
+
+    catalogue: Catalogue
+    allowed: frozenset[str]
+    settings: Settings = field(default_factory=Settings)
+    history_start: pd.Timestamp | None = None  # first date of the account's history
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule firing on one row (``seq`` of the statement frame)."""
+
+    seq: int
+    reason: Reason
+
+
+Check = Callable[[pd.DataFrame, Context], list[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity, shown by `auditor rules` and in the README, and its check."""
+
+    id: str
+    title_en: str
+    title_ja: str
+    severity: Severity
+    check: Check
+
+    def hit(self, seq: int, en: str, ja: str, severity: Severity | None = None) -> Hit:
+        return Hit(int(seq), Reason(self.id, severity or self.severity, en, ja))
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, in the order their reasons are listed."""
+    from auditor.rules import (amount_spike, first_seen, near_cap, odd_hour,
+                               unrecognised_wallet, wallet_burst, wallet_like)
+
+    return (unrecognised_wallet.RULE, wallet_burst.RULE, amount_spike.RULE, near_cap.RULE,
+            first_seen.RULE, wallet_like.RULE, odd_hour.RULE)
