@@ -59,11 +59,14 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
 
 def _markers(debits: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
     """The channel marker of each debit, looked up once per (descriptor, channel) pair."""
-    pairs = pd.MultiIndex.from_arrays([debits["key"], debits["channel_key"]])
-    codes, uniques = pd.factorize(pairs)
-    found = np.array([catalogue.marker(key, channel) for key, channel in uniques] + [None],
-                     dtype=object)[:-1]
-    return pd.Series(found[codes] if len(codes) else [], index=debits.index, dtype=object)
+    key_codes, keys = pd.factorize(debits["key"], use_na_sentinel=False)
+    channel_codes, channels = pd.factorize(debits["channel_key"], use_na_sentinel=False)
+    pairs, inverse = np.unique(key_codes * max(len(channels), 1) + channel_codes,
+                               return_inverse=True)
+    width = max(len(channels), 1)
+    found = np.array([catalogue.marker(str(keys[p // width]), str(channels[p % width]))
+                      for p in pairs] + [None], dtype=object)[:-1]
+    return pd.Series(found[inverse] if len(inverse) else [], index=debits.index, dtype=object)
 
 
 def _per_distinct(column: pd.Series, find: object) -> pd.Series:

@@ -46,6 +46,11 @@ class HeaderMatch:
     width: int  # number of cells a row should have
     positions: dict[str, tuple[int, ...]]  # role → column indexes
 
+    def amount_positions(self) -> set[int]:
+        """Columns holding yen amounts, which the tokenizer may convert to numbers."""
+        roles = ("withdrawal", "deposit", "amount", "balance")
+        return {p for role in roles for p in self.positions.get(role, ())}
+
 
 def identify(text: str, encoding: str, layouts: Sequence[Layout]) -> HeaderMatch:
     """Find the header row among the first lines and the one layout it belongs to."""

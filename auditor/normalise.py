@@ -47,9 +47,9 @@ class _Rows:
 
 def normalise(records: Records, match: HeaderMatch, year: int | None, today: date) -> Parsed:
     """Parse every non-blank record below the header into the transaction frame."""
-    cells = records.cells.fillna("")
-    keep = ~(cells == "").all(axis=1).to_numpy()  # blank lines (or only delimiters)
-    cells, lines, overflow = cells[keep].reset_index(drop=True), records.lines[keep], records.overflow[keep]
+    keep = ~records.cells.isna().all(axis=1).to_numpy()  # blank lines (or only delimiters)
+    cells = records.cells[keep].reset_index(drop=True)
+    lines, overflow = records.lines[keep], records.overflow[keep]
     rows = _Rows(len(cells))
     rows.flag(overflow, f"row has more cells than the header's {match.width}")
     columns = _Columns(cells, match)
@@ -87,10 +87,19 @@ class _Columns:
 
     def _joined(self, role: str) -> pd.Series:
         positions = self.match.positions[role]
-        first = self.cells[positions[0]].astype(str)
+        first = self.cells[positions[0]].fillna("").astype(str)
         if len(positions) == 1:
             return first
-        return first.str.cat([self.cells[p].astype(str) for p in positions[1:]], sep="/")
+        rest = [self.cells[p].fillna("").astype(str) for p in positions[1:]]
+        return first.str.cat(rest, sep="/")
+
+    def _numbers(self, role: str) -> tuple[np.ndarray, np.ndarray]:
+        """Yen per row (NaN where empty) and a mask of cells that are not amounts."""
+        column = self.cells[self.match.positions[role][0]]
+        if pd.api.types.is_numeric_dtype(column):  # converted by the C tokenizer
+            values = column.to_numpy(dtype=float)
+            return values, ~np.isnan(values) & (values != np.round(values))
+        return _parse_distinct(self._joined(role), parse_amount, _float_array)
 
     def _label(self, role: str) -> str:
         return "/".join(self.names[role])
@@ -110,9 +119,9 @@ class _Columns:
 
     def _amount(self, role: str, rows: _Rows) -> np.ndarray:
         """Return float yen per row, NaN where the cell is empty; bad amounts are flagged."""
-        parsed, bad = _parse_distinct(self._joined(role), parse_amount, _float_array)
+        parsed, bad = self._numbers(role)
         rows.flag(bad, f"amount not a number in column {self._label(role)}")
-        return parsed
+        return np.where(bad, np.nan, parsed)
 
     def amounts(self, rows: _Rows) -> tuple[np.ndarray, np.ndarray]:
         """Return (debit, credit) in yen; a row with neither amount is rejected."""
@@ -132,9 +141,9 @@ class _Columns:
     def balances(self) -> pd.Series:
         if "balance" not in self.match.positions:
             return pd.Series(pd.NA, index=range(len(self.cells)), dtype="Int64")
-        parsed, _bad = _parse_distinct(self._joined("balance"), parse_amount, _float_array)
+        parsed, bad = self._numbers("balance")
         # A balance that does not parse is left empty: the chain check reports the gap.
-        return pd.Series(parsed, dtype="Float64").astype("Int64")
+        return pd.Series(np.where(bad, np.nan, parsed), dtype="Float64").astype("Int64")
 
     def text(self, role: str) -> np.ndarray:
         if role not in self.match.positions:
@@ -216,7 +225,7 @@ def _split_problems(rows: _Rows, lines: np.ndarray,
 
 
 def _looks_like_note(row: pd.Series, reason: str) -> bool:
-    filled = [str(cell).strip() for cell in row if str(cell).strip()]
+    filled = [str(cell).strip() for cell in row.dropna() if str(cell).strip()]
     first = filled[0].upper() if filled else ""
     return reason.startswith("date") and (len(filled) <= 2 or first.startswith(_NOTE_HEADS))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +26,7 @@ csv.field_size_limit(1 << 20)
 class Records:
     """The cells below the header, as strings, with each record's source line number."""
 
-    cells: pd.DataFrame  # columns 0..width-1 as in the header; a missing cell is ""
+    cells: pd.DataFrame  # columns 0..width-1 as in the header; empty or missing cells are NaN
     lines: np.ndarray  # 1-based line number of each record in the file
     overflow: np.ndarray  # True where a record has non-empty cells beyond the header
 
@@ -74,7 +74,7 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 def _refuse_non_text(raw: bytes) -> None:
     """Name the common wrong files (Excel, HTML saved as .csv) instead of failing later."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
         raise StatementError("the file is empty")
     if raw.startswith(b"PK\x03\x04"):
         raise StatementError("this is an Excel workbook (.xlsx), not CSV: save it as CSV first")
@@ -87,7 +87,7 @@ def _refuse_non_text(raw: bytes) -> None:
 
 def check_text(text: str) -> None:
     """Refuse decoded text that cannot be a statement (NUL bytes mean binary or UTF-16)."""
-    if not text.strip():
+    if not text or text.isspace():
         raise StatementError("the file is empty")
     position = text.find("\x00")
     if position >= 0:
@@ -117,25 +117,33 @@ def split_line(line: str, delimiter: str) -> list[str]:
     return next(csv.reader([line], delimiter=delimiter), [])
 
 
-def records(body: str, delimiter: str, width: int, first_line: int) -> Records:
-    """Split the rows below the header; first_line is the file line number of body's start."""
+def records(body: str, delimiter: str, width: int, first_line: int,
+            numeric: Collection[int] = ()) -> Records:
+    """Split the rows below the header; first_line is the file line number of body's start.
+
+    Columns in ``numeric`` may come back as floats when every cell is a plain number
+    (pandas converts them in C); any other column, and any column the fast path cannot
+    convert, stays text for the strict parsers.
+    """
     if "\r" in body and body.count("\r") != body.count("\r\n"):
         body = _LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
-    fast = _records_fast(body, delimiter, width)
+    fast = _records_fast(body, delimiter, width, numeric)
     if fast is not None:
         count = len(fast)
         return Records(fast, np.arange(first_line, first_line + count), np.zeros(count, bool))
     return _records_exact(body, delimiter, width, first_line)
 
 
-def _records_fast(body: str, delimiter: str, width: int) -> pd.DataFrame | None:
+def _records_fast(body: str, delimiter: str, width: int,
+                  numeric: Collection[int]) -> pd.DataFrame | None:
     """pandas' C tokenizer: exact when every record is one physical line, else None."""
-    if not body.strip():
+    if not body or body.isspace():
         return pd.DataFrame(columns=range(width), dtype=object)
     try:
         frame = pd.read_csv(
             io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=range(width),
-            dtype=str, keep_default_na=False, skip_blank_lines=False, engine="c",
+            dtype={i: str for i in range(width) if i not in numeric}, keep_default_na=False,
+            na_values=[""], thousands=",", skip_blank_lines=False, engine="c",
             encoding="utf-8", on_bad_lines="error",
         )
     except (pd.errors.ParserError, ValueError):
@@ -163,5 +171,5 @@ def _records_exact(body: str, delimiter: str, width: int, first_line: int) -> Re
     cells = pd.DataFrame(
         [(list(row) + [""] * (width - len(row)))[:width] for row in rows],
         columns=range(width), dtype=object,
-    )
+    ).replace("", np.nan)
     return Records(cells, np.asarray(lines, dtype=np.int64), overflow)
