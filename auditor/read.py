@@ -39,6 +39,9 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return _decode_as(raw[len(bom):], name), name
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return _decode_as(raw, utf16), utf16
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -52,6 +55,19 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             "pass --encoding with the file's encoding, e.g. --encoding shift_jis_2004",
             line=_line_of(raw, cp932_error.start),
         ) from None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text with no BOM shows as NUL bytes in every other position (ASCII, digits)."""
+    head = raw[:4000]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > len(head) // 8 and even == 0:
+        return "utf-16-le"
+    if even > len(head) // 8 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _decode_as(raw: bytes, encoding: str) -> str:

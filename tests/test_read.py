@@ -40,6 +40,12 @@ def test_bom_and_utf8_detection(raw: bytes, encoding: str) -> None:
     assert decode(raw) == ("取引日", encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(encoding: str) -> None:
+    text = "取引日\t摘要\n2022/10/06\tﾍﾟｲﾍﾟｲ\n"
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
 def test_undecodable_file_names_the_line_and_the_fix() -> None:
     raw = b"a,b\r\nc,d\r\n\x85\x40\xeb\x40\r\n"  # no such CP932 pairs
     with pytest.raises(StatementError) as caught:
