@@ -19,10 +19,13 @@ def console(file: TextIO | None = None) -> Console:
     """A console for data on stdout: colour only on a terminal and without NO_COLOR."""
     stream = file or sys.stdout
     terminal = stream.isatty()
+    columns = os.environ.get("COLUMNS", "")
+    # Off a terminal Rich would wrap at 80 columns; a file or pipe gets room for the reasons.
+    width = int(columns) if columns.isdigit() else (None if terminal else 160)
     return Console(
         file=stream, highlight=False, markup=False, emoji=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
-        width=None if terminal else 200, soft_wrap=False,
+        width=width, soft_wrap=False,
     )
 
 

@@ -33,8 +33,7 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
         since = day(ctx.history_start)
         hits.append(RULE.hit(
             seq,
-            f"first ever debit to {name_en}, after {quiet} days of history since {since} "
-            "without one",
+            f"first debit ever to {name_en} in {quiet} days of history (since {since})",
             f"{since}以降{quiet}日間の履歴で初めての{name_ja}への出金です",
         ))
     return hits
