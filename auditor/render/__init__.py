@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from rich.console import Console
 
 from auditor.render.messages import report_messages
+from auditor.render.safety import json_inert
 from auditor.render.table import identify_table
 
 __all__ = ["console", "identify_table", "json_dump", "report_messages"]
@@ -31,5 +32,5 @@ def console(file: TextIO | None = None) -> Console:
 
 def json_dump(data: Any, out: TextIO) -> None:
     """Write stable, readable JSON with non-ASCII text kept as is."""
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_inert(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")

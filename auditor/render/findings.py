@@ -43,7 +43,9 @@ def _cells(finding: Finding, lang: str) -> list[Text]:
 
 def write_csv(result: ScanResult, out: TextIO, lang: str) -> None:
     """The findings as CSV; text cells are escaped against spreadsheet formulas."""
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF (RFC 4180) also makes the writer quote a cell holding a lone CR, which a
+    # spreadsheet would otherwise read as the end of the row.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for finding in result.findings:
         row = finding.to_dict(lang)

@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from auditor.models import FileReport
+from auditor.render.safety import printable
 
 _SHOWN_REJECTS = 5
+_SHOWN_BREAKS = 10
 
 
 def report_messages(reports: Iterable[FileReport], err: TextIO | None = None) -> None:
-    """Say, per file, what failed, which rows were rejected and any note; never cell values."""
-    err = err or sys.stderr
+    """Say, per file, what failed, which rows were rejected and any note; never cell values.
+
+    File names and header names can hold control characters, so each line is made inert.
+    """
+    stream = err or sys.stderr
     for report in reports:
-        if report.error:
-            err.write(f"auditor: {report.path}: {report.error}\n")
-        for line, reason in report.rejected[:_SHOWN_REJECTS]:
-            err.write(f"auditor: {report.path}: line {line}: row rejected: {reason}\n")
-        if len(report.rejected) > _SHOWN_REJECTS:
-            more = len(report.rejected) - _SHOWN_REJECTS
-            err.write(f"auditor: {report.path}: {more} more rejected rows (see --format json)\n")
-        if report.balance_breaks:
-            lines = ", ".join(str(line) for line in report.balance_breaks[:10])
-            err.write(f"auditor: {report.path}: balance does not follow at line(s) {lines}"
-                      " (a row may be missing or edited)\n")
-        for note in report.notes:
-            err.write(f"auditor: {report.path}: note: {note}\n")
+        for message in _messages(report):
+            stream.write(printable(f"auditor: {report.path}: {message}") + "\n")
+
+
+def _messages(report: FileReport) -> Iterator[str]:
+    if report.error:
+        yield report.error
+    for line, reason in report.rejected[:_SHOWN_REJECTS]:
+        yield f"line {line}: row rejected: {reason}"
+    if len(report.rejected) > _SHOWN_REJECTS:
+        yield f"{len(report.rejected) - _SHOWN_REJECTS} more rejected rows (see --format json)"
+    if report.balance_breaks:
+        lines = ", ".join(str(line) for line in report.balance_breaks[:_SHOWN_BREAKS])
+        yield f"balance does not follow at line(s) {lines} (a row may be missing or edited)"
+    for note in report.notes:
+        yield f"note: {note}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Categories that can move the cursor, recolour a terminal or reorder text (bidi overrides).
@@ -27,3 +28,12 @@ def csv_safe(value: object) -> object:
     if value.lstrip(" \u3000").startswith(_FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+# JSON escapes only C0 controls; these others can still act on a terminal or reorder text.
+_JSON_INERT = re.compile("[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+
+
+def json_inert(text: str) -> str:
+    """Escape DEL, C1 controls, bidi marks and line separators in serialized JSON text."""
+    return _JSON_INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
