@@ -82,6 +82,7 @@ def _findings(statement: Statement, wallets: pd.Series, hits: list[Hit],
         if all(reason.rule != hit.reason.rule for reason in by_row[hit.seq]):
             by_row[hit.seq].append(hit.reason)
     frame = statement.frame
+    occurrence = _occurrences(frame)
     findings = []
     for seq in sorted(by_row):
         row = frame.iloc[seq]
@@ -90,16 +91,24 @@ def _findings(statement: Statement, wallets: pd.Series, hits: list[Hit],
             continue
         wallet = wallets.get(seq)
         findings.append(_finding(statement, row, when, by_row[seq],
-                                 wallet if isinstance(wallet, str) else None))
+                                 wallet if isinstance(wallet, str) else None,
+                                 int(occurrence[seq])))
     return findings
 
 
+def _occurrences(frame: pd.DataFrame) -> np.ndarray:
+    """1 for the first row with its date, time, debit and descriptor, 2 for the next..."""
+    same = [frame["date"], frame["time"].fillna(""), frame["debit"], frame["key"]]
+    return frame.groupby(same, sort=False).cumcount().to_numpy() + 1
+
+
 def _finding(statement: Statement, row: pd.Series, when: date, reasons: list[Reason],
-             wallet: str | None) -> Finding:
+             wallet: str | None, occurrence: int) -> Finding:
     score = min(100, sum(SEVERITY_SCORE[reason.severity] for reason in reasons))
     return Finding(
         file=str(statement.path), line=int(row["line"]), date=when,
         time=row["time"] if isinstance(row["time"], str) else None,
         amount=int(row["debit"]), description=str(row["description"] or row["channel"]),
         wallet=wallet, score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
+        key=str(row["key"]), occurrence=occurrence,
     )

@@ -99,10 +99,17 @@ class Finding:
     score: int
     severity: Severity
     reasons: tuple[Reason, ...]
+    key: str = ""  # the folded descriptor
+    occurrence: int = 1  # n-th row in the statement with this date, time, amount and key
 
     @property
     def rules(self) -> tuple[str, ...]:
         return tuple(reason.rule for reason in self.reasons)
+
+    def identity(self) -> str:
+        """Names the transaction, not its row: identical debits differ by occurrence."""
+        return "|".join((self.date.isoformat(), self.time or "", str(self.amount), self.key,
+                         str(self.occurrence)))
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The stable JSON form (schema 1)."""
