@@ -18,7 +18,10 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
         return []
     payee = debits["wallet"].fillna(debits["key"].where(debits["marker"].notna()))
     strangers = debits[payee.notna() & ~debits["allowed"]]
-    firsts = strangers.groupby(payee[strangers.index], sort=False).head(1)
+    # Every debit at the payee's earliest moment is "first": without a time of day the
+    # bank's order within that day says nothing about which came first.
+    earliest = strangers.groupby(payee[strangers.index], sort=False)["ts"].transform("min")
+    firsts = strangers[strangers["ts"] == earliest]
     hits = []
     for seq, when, wallet_id in zip(firsts.index, firsts["date"], firsts["wallet"], strict=True):
         quiet = (when - ctx.history_start).days
