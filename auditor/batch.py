@@ -1,16 +1,44 @@
-"""Scan many statements: expand folders, read and audit each, never stop at a bad file."""
+"""Scan many statements: expand folders, audit files in parallel, never stop at a bad file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from auditor.audit import Window, audit
-from auditor.models import Finding, ScanResult
+from auditor.errors import StatementError
+from auditor.models import FileReport, Finding, ScanResult
 from auditor.rules import Context
-from auditor.statement import ReadOptions, read_all
+from auditor.statement import ReadOptions, file_report, read_statement
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
+_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a many-file run behaves."""
+
+    jobs: int | None = None  # worker processes; None: one per core
+    fail_fast: bool = False  # stop at the first file that cannot be read
+
+
+@dataclass(frozen=True)
+class Audited:
+    """One file's outcome, small enough to send back from a worker process."""
+
+    report: FileReport
+    findings: tuple[Finding, ...]
+    account_id: str
+
+    @property
+    def failed(self) -> bool:
+        return self.report.error is not None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -25,13 +53,59 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context,
-         window: Window = Window()) -> ScanResult:
-    """Read and audit every statement; unreadable ones are reported, the rest audited."""
-    reports = []
-    findings: list[Finding] = []
-    for report, statement in read_all(expand(paths), options):
-        reports.append(report)
-        if statement is not None:
-            findings.extend(audit(statement, ctx, window))
-    return ScanResult(tuple(reports), tuple(findings))
+def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window) -> Audited:
+    """Read and audit one file; any failure becomes the file's one-line error."""
+    try:
+        statement = read_statement(path, options)
+        findings = tuple(audit(statement, ctx, window))
+    except StatementError as exc:
+        return Audited(file_report(path, error=str(exc)), (), "")
+    except Exception as exc:  # a bug in one file must not lose the rest of a batch
+        error = f"internal error while auditing ({type(exc).__name__})"
+        return Audited(file_report(path, error=error, internal=True), (), "")
+    return Audited(file_report(path, statement), findings, statement.account_id)
+
+
+def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
+         batch: BatchOptions = BatchOptions(),
+         progress: Callable[[int], None] | None = None) -> ScanResult:
+    """Audit every statement; unreadable ones are reported and the rest audited."""
+    files = expand(paths)
+    outcomes: list[Audited] = []
+    for outcome in _audit_all(files, partial(audit_file, options=options, ctx=ctx, window=window),
+                              batch):
+        outcomes.append(outcome)
+        if progress:
+            progress(len(outcomes))
+        if batch.fail_fast and outcome.failed:
+            break
+    return _result(outcomes, stopped=len(outcomes) < len(files))
+
+
+def _audit_all(files: list[Path], work: Callable[[Path], Audited],
+               batch: BatchOptions) -> Iterator[Audited]:
+    jobs = min(batch.jobs or os.cpu_count() or 1, len(files))
+    if jobs <= 1 or len(files) < _SERIAL_BELOW:
+        yield from map(work, files)
+        return
+    # fork shares the imported libraries with the workers instead of importing them again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        try:
+            yield from pool.map(work, files, chunksize=chunk)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(outcomes: list[Audited], stopped: bool) -> ScanResult:
+    reports = tuple(o.report for o in outcomes)
+    if stopped and reports:
+        last = reports[-1]
+        note = "stopped here: --fail-fast and this file could not be read"
+        reports = (*reports[:-1], replace(last, notes=(*last.notes, note)))
+    return ScanResult(
+        files=reports,
+        findings=tuple(f for o in outcomes for f in o.findings),
+        account_ids=tuple(o.account_id for o in outcomes),
+    )

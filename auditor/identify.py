@@ -41,6 +41,7 @@ class HeaderMatch:
 
     layout: Layout
     line: int  # 1-based line number of the header row
+    header_start: int  # offset in the text where the header row begins (after any preamble)
     body_start: int  # offset in the text where the first row after the header begins
     delimiter: str
     width: int  # number of cells a row should have
@@ -96,7 +97,8 @@ def _match(layout: Layout, cells: Sequence[str], number: int, spans: list[tuple[
         start, end = spans[number + 1]
         width = max(width, len(split_line(text[start:end], delimiter)))
     body_start = spans[number + 1][0] if number + 1 < len(spans) else len(text)
-    return HeaderMatch(layout, number + 1, body_start, delimiter, width, positions)
+    return HeaderMatch(layout, number + 1, spans[number][0], body_start, delimiter, width,
+                       positions)
 
 
 def _choose(candidates: list[Layout], encoding: str, text: str,

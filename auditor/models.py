@@ -15,6 +15,7 @@ class FileReport:
     path: str
     layout: str | None = None
     bank: str | None = None
+    account: str | None = None  # masked: ***1234
     encoding: str | None = None
     rows: int = 0
     rejected: tuple[tuple[int, str], ...] = ()
@@ -34,6 +35,7 @@ class FileReport:
             "path": self.path,
             "layout": self.layout,
             "bank": self.bank,
+            "account": self.account,
             "encoding": self.encoding,
             "rows": self.rows,
             "rejected": [{"line": line, "reason": reason} for line, reason in self.rejected],
@@ -127,6 +129,11 @@ class ScanResult:
 
     files: tuple[FileReport, ...]
     findings: tuple[Finding, ...]
+    account_ids: tuple[str, ...] = ()  # private account hashes, aligned with files
+
+    def account_of(self) -> dict[str, str]:
+        """File path → private account id (a hash; never shown)."""
+        return {r.path: a for r, a in zip(self.files, self.account_ids, strict=False)}
 
     def at_risk(self) -> int:
         """Yen taken by the findings of medium severity or higher."""

@@ -15,7 +15,7 @@ from auditor.errors import StatementError
 
 HEADER_SCAN_LINES = 60
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_LINE_END = re.compile(r"\r\n|\r|\n")
+LINE_END = re.compile(r"\r\n|\r|\n")
 _UNCLOSED = "a quoted field is not closed (unbalanced quote); the file is cut or damaged"
 # Python's csv module stops at 128 KiB a field; a statement cell is never near that, and a
 # larger one means an unbalanced quote swallowed the file, which must fail, not hang.
@@ -118,7 +118,7 @@ def check_text(text: str) -> None:
 def first_lines(text: str, count: int = HEADER_SCAN_LINES) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the first lines, ends excluding the line break."""
     spans, start = [], 0
-    for match in _LINE_END.finditer(text):
+    for match in LINE_END.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
         if len(spans) == count:
@@ -142,7 +142,7 @@ def records(body: str, delimiter: str, width: int, first_line: int,
     convert, stays text for the strict parsers.
     """
     if "\r" in body and body.count("\r") != body.count("\r\n"):
-        body = _LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
+        body = LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
     fast = _records_fast(body, delimiter, width, numeric)
     if fast is not None:
         count = len(fast)

@@ -10,13 +10,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from auditor.account import account_id, find_account, mask
 from auditor.balance import NEWEST_FIRST, check_chain
 from auditor.errors import StatementError
 from auditor.identify import HeaderMatch, identify
 from auditor.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
 from auditor.normalise import normalise
-from auditor.read import check_text, decode, records
+from auditor.read import LINE_END, check_text, decode, records
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class ReadOptions:
     layouts: tuple[Layout, ...] = ()  # the user's own layouts, tried before the built-in ones
     year: int | None = None  # year of the oldest row, for banks that print no year
     today: date | None = None  # stands for "the day the file was saved" when inferring years
+    max_bytes: int | None = None  # refuse larger files (a statement is rarely over a few MB)
 
     def all_layouts(self) -> tuple[Layout, ...]:
         return (*self.layouts, *builtin_layouts())
@@ -45,11 +47,16 @@ class Statement:
     order: str
     balance_breaks: tuple[int, ...]
     notes: list[str] = field(default_factory=list)
+    account: str | None = None  # as the bank wrote it: in memory only, never output unmasked
+
+    @property
+    def account_id(self) -> str:
+        return account_id(self.account, self.path)
 
 
 def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statement:
     """Read a statement file; raise StatementError with a line number if it cannot be read."""
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, options.max_bytes)
     text, encoding = decode(raw, options.encoding)
     check_text(text)
     match = identify(text, encoding, options.all_layouts())
@@ -59,14 +66,18 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
     parsed = normalise(cells, match, options.year, today)
     chain = check_chain(parsed.frame)
     notes = [*_generic_note(match), *parsed.notes]
+    account = find_account(LINE_END.split(text[:match.header_start]), path)
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
-                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes)
+                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int | None) -> bytes:
     if path.is_dir():
         raise StatementError("is a folder, not a statement file")
     try:
+        if limit is not None and path.stat().st_size > limit:
+            raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
+                                 "raise it with --max-size if this really is one statement")
         return path.read_bytes()
     except OSError as exc:
         raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
@@ -84,10 +95,11 @@ def _generic_note(match: HeaderMatch) -> list[str]:
 
 
 def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
-    """Oldest first, keeping the bank's order within a day (never merging equal rows)."""
+    """Oldest first, by time of day where given, else in the bank's order (never merging)."""
     if order == NEWEST_FIRST:
         frame = frame.iloc[::-1]
-    frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["date", "time"], kind="stable", na_position="first")
+    frame = frame.reset_index(drop=True)
     frame["seq"] = np.arange(len(frame), dtype=np.int64)
     return frame
 
@@ -101,7 +113,7 @@ def file_report(path: Path, statement: Statement | None = None, error: str | Non
     period = None if frame.empty else (frame["date"].iloc[0].date(), frame["date"].iloc[-1].date())
     return FileReport(
         path=str(path), layout=statement.layout.id, bank=statement.layout.bank,
-        encoding=statement.encoding, rows=len(frame),
+        account=mask(statement.account), encoding=statement.encoding, rows=len(frame),
         rejected=tuple(statement.rejected), skipped=tuple(statement.skipped),
         debit_total=int(frame["debit"].sum()), credit_total=int(frame["credit"].sum()),
         period=period, order=statement.order, balance_breaks=statement.balance_breaks,

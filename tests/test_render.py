@@ -347,7 +347,7 @@ def test_table_with_no_findings_still_renders() -> None:
 
 FINDING_KEYS = ["file", "line", "date", "time", "amount", "description", "wallet", "score",
                 "severity", "rules", "reasons"]
-FILE_KEYS = ["path", "layout", "bank", "encoding", "rows", "rejected", "skipped", "debit_total",
+FILE_KEYS = ["path", "layout", "bank", "account", "encoding", "rows", "rejected", "skipped", "debit_total",
              "credit_total", "period", "order", "balance_breaks", "notes", "error"]
 SUMMARY_KEYS = {"files", "failed", "findings", "at_risk", "low", "medium", "high"}
 HOSTILE_TEXT = ('[bold red]PWNED[/bold red] \x1b[2J\x1b]8;;http://evil\x1b\\ "q" \\ '
