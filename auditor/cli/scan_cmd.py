@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +18,9 @@ from auditor.models import Severity
 
 if TYPE_CHECKING:
     from auditor.audit import Window
+    from auditor.batch import BatchOptions
+    from auditor.rules import Context
+    from auditor.statement import ReadOptions
     from auditor.config import Config
     from auditor.models import ScanResult
     from auditor.wallets import Catalogue
@@ -46,9 +50,20 @@ def scan(
     encoding: Encoding = None,
     layout: LayoutFiles = None,
     year: Year = None,
+    output_dir: Annotated[Path | None, typer.Option(
+        "--output-dir", help="Also write findings.csv, findings.jsonl, files.csv and "
+                             "summary.json into this folder.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Files audited at once (default: one per core).")] = None,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", "-x", help="Stop at the first file that cannot be read.")] = False,
+    max_size: Annotated[int, typer.Option(
+        "--max-size", min=1, help="Refuse statement files larger than this many MB.")] = 100,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print nothing but errors (data still goes to --output).")] = False,
 ) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
-    from auditor.batch import scan as scan_files
+    from auditor.batch import BatchOptions
     from auditor.config import config_is_explicit, config_path, load_config
     from auditor.rules import Context
     from auditor.wallets import load_catalogue
@@ -60,11 +75,34 @@ def scan(
     language = _language(lang, settings.lang)
     window = _window(since, until, today)
     threshold = fail_on or Severity(settings.fail_on or "medium")
-    result = scan_files(files, read_options(encoding, layout, year), Context(catalogue, allowed),
-                        window)
-    _write(result, fmt, output, language)
-    _tell(result, settings, today, language)
+    options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
+    result = _run(files, options, Context(catalogue, allowed), window,
+                  BatchOptions(jobs=jobs, fail_fast=fail_fast), quiet)
+    if not quiet or output is not None:
+        _write(result, fmt, output, language)
+    if output_dir is not None:
+        from auditor.render.outdir import write_output_dir
+
+        write_output_dir(result, output_dir, language)
+    _tell(result, settings, today, language, quiet)
     raise typer.Exit(_exit_code(result, threshold))
+
+
+def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
+         batch: BatchOptions, quiet: bool) -> ScanResult:
+    """Audit the files, with a progress bar on stderr when a person is watching."""
+    from auditor.batch import expand, scan
+
+    paths = expand(files)
+    if quiet or len(paths) < 2 or not sys.stderr.isatty():
+        return scan(paths, options, ctx, window, batch)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("auditing", total=len(paths))
+        return scan(paths, options, ctx, window, batch,
+                    progress=lambda done: bar.update(task, completed=done))
 
 
 def _allowed(ids: list[str], settings: Config, catalogue: Catalogue, today: date) -> frozenset[str]:
@@ -118,15 +156,24 @@ def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None
         console(out).print(findings_table(result, lang))
 
 
-def _tell(result: ScanResult, settings: Config, today: date, lang: str) -> None:
-    """Messages for the person at the terminal, on stderr."""
+def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: bool) -> None:
+    """Messages for the person at the terminal, on stderr; with --quiet only the errors."""
     from auditor.render import report_messages
     from auditor.render.findings import summary_line
 
+    if quiet:
+        report_messages(replace(r, rejected=(), notes=(), balance_breaks=())
+                        for r in result.files if r.error)
+        return
     report_messages(result.files)
     for entry in settings.expired(today):
         sys.stderr.write(f"auditor: note: allow entry for {entry.wallet} ended on {entry.until}; "
                          "its top-ups are checked again\n")
+    if len(result.files) > 1:
+        from auditor.render import console
+        from auditor.render.summary import run_tables
+
+        console(sys.stderr).print(run_tables(result))
     sys.stderr.write(summary_line(result, lang) + "\n")
 
 
