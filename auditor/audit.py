@@ -36,7 +36,7 @@ def audit(statement: Statement, ctx: Context, window: Window = Window(),
     ctx = Context(ctx.catalogue, ctx.allowed, ctx.settings, frame["date"].iloc[0])
     debits = wallet_debits(frame, ctx.catalogue, ctx.allowed)
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
-    return _findings(statement, debits["wallet"], hits, window)
+    return _findings(statement, debits, hits, window)
 
 
 def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str]) -> pd.DataFrame:
@@ -48,7 +48,10 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     wallet = _per_distinct(debits["key"], catalogue.match)
     marker = _markers(debits, catalogue)
     keep = wallet.notna().to_numpy() | marker.notna().to_numpy()
-    debits = debits[keep].assign(wallet=wallet[keep], marker=marker[keep])
+    # From here on only wallet debits remain (a few percent of rows): plain strings are fine.
+    debits = debits[keep].assign(wallet=wallet[keep], marker=marker[keep],
+                                 key=debits["key"][keep].astype(object),
+                                 channel_key=debits["channel_key"][keep].astype(object))
     times = pd.to_timedelta(debits["time"].fillna("00:00:00"))
     debits = debits.assign(
         allowed=debits["wallet"].isin(allowed), timed=debits["time"].notna(),
@@ -75,14 +78,16 @@ def _per_distinct(column: pd.Series, find: object) -> pd.Series:
     return pd.Series(found[codes] if len(codes) else [], index=column.index, dtype=object)
 
 
-def _findings(statement: Statement, wallets: pd.Series, hits: list[Hit],
+def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
               window: Window) -> list[Finding]:
     by_row: dict[int, list[Reason]] = defaultdict(list)
     for hit in hits:
         if all(reason.rule != hit.reason.rule for reason in by_row[hit.seq]):
             by_row[hit.seq].append(hit.reason)
     frame = statement.frame
-    occurrence = _occurrences(frame)
+    wallets = debits["wallet"]
+    # Identical rows have the same descriptor, so they are all among the wallet debits.
+    occurrence = _occurrences(debits)
     findings = []
     for seq in sorted(by_row):
         row = frame.iloc[seq]
@@ -92,14 +97,14 @@ def _findings(statement: Statement, wallets: pd.Series, hits: list[Hit],
         wallet = wallets.get(seq)
         findings.append(_finding(statement, row, when, by_row[seq],
                                  wallet if isinstance(wallet, str) else None,
-                                 int(occurrence[seq])))
+                                 int(occurrence[seq])))  # type: ignore[index]
     return findings
 
 
-def _occurrences(frame: pd.DataFrame) -> np.ndarray:
-    """1 for the first row with its date, time, debit and descriptor, 2 for the next..."""
-    same = [frame["date"], frame["time"].fillna(""), frame["debit"], frame["key"]]
-    return frame.groupby(same, sort=False).cumcount().to_numpy() + 1
+def _occurrences(debits: pd.DataFrame) -> pd.Series:
+    """By seq: 1 for the first row with its date, time, debit and descriptor, 2 for the next."""
+    same = [debits["date"], debits["time"].fillna(""), debits["debit"], debits["key"]]
+    return debits.groupby(same, sort=False).cumcount() + 1
 
 
 def _finding(statement: Statement, row: pd.Series, when: date, reasons: list[Reason],

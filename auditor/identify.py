@@ -47,6 +47,10 @@ class HeaderMatch:
     width: int  # number of cells a row should have
     positions: dict[str, tuple[int, ...]]  # role → column indexes
 
+    def used_positions(self) -> set[int]:
+        """Every column some role reads."""
+        return {p for positions in self.positions.values() for p in positions}
+
     def amount_positions(self) -> set[int]:
         """Columns holding yen amounts, which the tokenizer may convert to numbers."""
         roles = ("withdrawal", "deposit", "amount", "balance")

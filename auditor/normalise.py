@@ -47,7 +47,7 @@ class _Rows:
 
 def normalise(records: Records, match: HeaderMatch, year: int | None, today: date) -> Parsed:
     """Parse every non-blank record below the header into the transaction frame."""
-    keep = ~records.cells.isna().all(axis=1).to_numpy()  # blank lines (or only delimiters)
+    keep = ~records.blank  # blank lines (or only delimiters) are no rows
     cells = records.cells[keep].reset_index(drop=True)
     lines, overflow = records.lines[keep], records.overflow[keep]
     rows = _Rows(len(cells))
@@ -231,6 +231,8 @@ def _looks_like_note(row: pd.Series, reason: str) -> bool:
 
 
 def _fold_column(column: pd.Series) -> pd.Series:
+    """Fold each distinct descriptor once; categorical, so later look-ups work on codes."""
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    folded = np.array([fold(str(u)) for u in uniques], dtype=object)
-    return pd.Series(folded[codes], index=column.index, dtype=object)
+    key_codes, keys = pd.factorize(pd.Index([fold(str(u)) for u in uniques], dtype=object))
+    categorical = pd.Categorical.from_codes(key_codes[codes], categories=keys)
+    return pd.Series(categorical, index=column.index)

@@ -26,9 +26,10 @@ csv.field_size_limit(1 << 20)
 class Records:
     """The cells below the header, as strings, with each record's source line number."""
 
-    cells: pd.DataFrame  # columns 0..width-1 as in the header; empty or missing cells are NaN
+    cells: pd.DataFrame  # the columns asked for, named by position; empty cells are NaN
     lines: np.ndarray  # 1-based line number of each record in the file
     overflow: np.ndarray  # True where a record has non-empty cells beyond the header
+    blank: np.ndarray  # True where a record has no cell at all (a blank line, or only commas)
 
 
 def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -134,25 +135,32 @@ def split_line(line: str, delimiter: str) -> list[str]:
 
 
 def records(body: str, delimiter: str, width: int, first_line: int,
-            numeric: Collection[int] = ()) -> Records:
+            used: Collection[int], numeric: Collection[int] = ()) -> Records:
     """Split the rows below the header; first_line is the file line number of body's start.
 
-    Columns in ``numeric`` may come back as floats when every cell is a plain number
-    (pandas converts them in C); any other column, and any column the fast path cannot
-    convert, stays text for the strict parsers.
+    Only the ``used`` columns are kept. Columns in ``numeric`` may come back as floats
+    when every cell is a plain number (pandas converts them in C); any other column stays
+    text for the strict parsers.
     """
     if "\r" in body and body.count("\r") != body.count("\r\n"):
         body = LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
+    columns = sorted(set(used))
     fast = _records_fast(body, delimiter, width, numeric)
-    if fast is not None:
-        count = len(fast)
-        return Records(fast, np.arange(first_line, first_line + count), np.zeros(count, bool))
-    return _records_exact(body, delimiter, width, first_line)
+    if fast is None:
+        return _records_exact(body, delimiter, width, first_line, columns)
+    count = len(fast)
+    blank = fast.isna().all(axis=1).to_numpy()
+    return Records(fast[columns], np.arange(first_line, first_line + count),
+                   np.zeros(count, bool), blank)
 
 
 def _records_fast(body: str, delimiter: str, width: int,
                   numeric: Collection[int]) -> pd.DataFrame | None:
-    """pandas' C tokenizer: exact when every record is one physical line, else None."""
+    """pandas' C tokenizer: exact when every record is one physical line, else None.
+
+    Every column is parsed (no usecols): only then does pandas refuse a row wider than
+    the header, which the exact reader must see to reject it.
+    """
     if not body or body.isspace():
         return pd.DataFrame(columns=range(width), dtype=object)
     try:
@@ -168,7 +176,8 @@ def _records_fast(body: str, delimiter: str, width: int,
     return frame if len(frame) == physical else None
 
 
-def _records_exact(body: str, delimiter: str, width: int, first_line: int) -> Records:
+def _records_exact(body: str, delimiter: str, width: int, first_line: int,
+                   columns: list[int]) -> Records:
     """The csv module, record by record: quoted line breaks and ragged rows handled."""
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     rows: list[Sequence[str]] = []
@@ -184,8 +193,9 @@ def _records_exact(body: str, delimiter: str, width: int, first_line: int) -> Re
     if body.count('"') % 2:  # the csv module would read the rest of the file into one cell
         raise StatementError(_UNCLOSED, line=lines[-1] if lines else first_line)
     overflow = np.array([any(cell.strip() for cell in row[width:]) for row in rows], dtype=bool)
+    blank = np.array([not any(cell for cell in row) for row in rows], dtype=bool)
     cells = pd.DataFrame(
         [(list(row) + [""] * (width - len(row)))[:width] for row in rows],
         columns=range(width), dtype=object,
     ).replace("", np.nan)
-    return Records(cells, np.asarray(lines, dtype=np.int64), overflow)
+    return Records(cells[columns], np.asarray(lines, dtype=np.int64), overflow, blank)

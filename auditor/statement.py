@@ -61,7 +61,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
     check_text(text)
     match = identify(text, encoding, options.all_layouts())
     cells = records(text[match.body_start:], match.delimiter, match.width, match.line + 1,
-                    numeric=match.amount_positions())
+                    used=match.used_positions(), numeric=match.amount_positions())
     today = options.today or _saved_on(path)
     parsed = normalise(cells, match, options.year, today)
     chain = check_chain(parsed.frame)
