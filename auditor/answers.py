@@ -1,0 +1,192 @@
+"""The holder's answers about findings, kept per transaction in the user's data folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from typer import get_app_dir
+
+from auditor.atomic import OutputError, atomic_write_text
+from auditor.errors import UsageError
+from auditor.models import Finding
+
+ENV_VAR = "AUDITOR_ANSWERS"
+SCHEMA = 1
+_ENTRY_KEYS = ("answer", "wallet", "date", "amount", "answered_at")
+_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+class Answer(StrEnum):
+    """What the holder said about a finding."""
+
+    mine = "mine"
+    not_mine = "not-mine"
+    not_sure = "not-sure"
+
+
+_ANSWERS = frozenset(answer.value for answer in Answer)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored answer; date and amount let a person tell entries apart, nothing more."""
+
+    answer: Answer
+    wallet: str | None
+    date: str
+    amount: int
+    answered_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"answer": self.answer.value, "wallet": self.wallet, "date": self.date,
+                "amount": self.amount, "answered_at": self.answered_at}
+
+
+# --- where --------------------------------------------------------------------------
+
+
+def default_answers_path() -> Path:
+    """$AUDITOR_ANSWERS, else answers.json in the per-user data folder."""
+    named = os.environ.get(ENV_VAR)
+    if named:  # empty counts as unset, as for $AUDITOR_CONFIG
+        return Path(named).expanduser()
+    if sys.platform == "darwin" or os.name == "nt":
+        # Neither has a separate data folder convention that typer knows; the app dir is it.
+        return Path(get_app_dir("auditor")) / "answers.json"
+    return _xdg_data_home() / "auditor" / "answers.json"
+
+
+def _xdg_data_home() -> Path:
+    value = os.environ.get("XDG_DATA_HOME", "")
+    # The XDG spec says a relative path there is invalid and must be ignored.
+    if value and os.path.isabs(value):
+        return Path(value)
+    return Path.home() / ".local" / "share"
+
+
+# --- keys ---------------------------------------------------------------------------
+
+
+def answer_key(finding: Finding) -> str:
+    """The store key of a finding: a hash of its identity, so no statement text is kept."""
+    return hashlib.sha256(finding.identity().encode("utf-8")).hexdigest()
+
+
+# --- the store ----------------------------------------------------------------------
+
+
+class AnswerStore:
+    """Answers by transaction; load it, read and set answers, save it after each change."""
+
+    def __init__(self, path: Path, entries: Mapping[str, Entry] | None = None) -> None:
+        self.path = path
+        self._entries: dict[str, Entry] = dict(entries or {})
+
+    @classmethod
+    def load(cls, path: Path) -> AnswerStore:
+        """Read the store; a missing file is empty, an unreadable one is a UsageError."""
+        text = _read(path)
+        if text is None:
+            return cls(path)
+        return cls(path, _parse(text, path))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, finding: Finding) -> Answer | None:
+        """The answer given for this transaction, if any."""
+        entry = self._entries.get(answer_key(finding))
+        return None if entry is None else entry.answer
+
+    def entry(self, finding: Finding) -> Entry | None:
+        """The whole stored entry for this transaction, if any."""
+        return self._entries.get(answer_key(finding))
+
+    def set(self, finding: Finding, answer: Answer, now: datetime) -> None:
+        """Record an answer (replacing an earlier one); call save() to keep it."""
+        self._entries[answer_key(finding)] = Entry(
+            answer=Answer(answer), wallet=finding.wallet, date=finding.date.isoformat(),
+            amount=finding.amount, answered_at=now.isoformat(timespec="seconds"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (schema 1)."""
+        return {"schema": SCHEMA,
+                "answers": {key: entry.to_dict() for key, entry in self._entries.items()}}
+
+    def save(self) -> None:
+        """Write the store atomically, creating its folder (owner-only) if needed."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+        atomic_write_text(self.path, text)
+
+
+def annotate(
+    findings: Iterable[Finding], store: AnswerStore
+) -> list[tuple[Finding, Answer | None]]:
+    """Each finding with the holder's answer about it, or None, in the given order."""
+    return [(finding, store.get(finding)) for finding in findings]
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def _unusable(path: Path, problem: str) -> UsageError:
+    # Never "fix" the file ourselves: it holds the holder's answers, which only they can redo.
+    return UsageError(f"{path}: {problem}; move it aside (rename it) to start a new answers file")
+
+
+def _read(path: Path) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _unusable(path, f"cannot read answers ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")  # a BOM from a hand edit on Windows is harmless
+    except UnicodeDecodeError:
+        raise _unusable(path, "answers file is not UTF-8 text") from None
+
+
+def _parse(text: str, path: Path) -> dict[str, Entry]:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise _unusable(path, "answers file is not valid JSON") from None
+    if not isinstance(data, dict) or set(data) != {"schema", "answers"}:
+        raise _unusable(path, "not an auditor answers file")
+    if type(data["schema"]) is not int or data["schema"] != SCHEMA:
+        raise _unusable(path, f"answers file schema {data['schema']!r:.20} is not {SCHEMA}")
+    if not isinstance(data["answers"], dict):
+        raise _unusable(path, "answers must be a JSON object")
+    entries = {}
+    for number, (key, value) in enumerate(data["answers"].items(), start=1):
+        entries[key] = _entry(key, value, number, path)
+    return entries
+
+
+def _entry(key: str, value: Any, number: int, path: Path) -> Entry:
+    """One entry, checked strictly: only this tool writes the file, so oddities are damage."""
+    if not _KEY.fullmatch(key) or not isinstance(value, dict) or set(value) != set(_ENTRY_KEYS):
+        raise _unusable(path, f"answer {number} is malformed")
+    answer, wallet, day, amount, at = (value[k] for k in _ENTRY_KEYS)
+    well_typed = (isinstance(answer, str) and answer in _ANSWERS
+                  and isinstance(wallet, str | None) and isinstance(day, str)
+                  and isinstance(at, str) and type(amount) is int)  # bool is an int too
+    if not well_typed:
+        raise _unusable(path, f"answer {number} is malformed")
+    return Entry(Answer(answer), wallet, day, amount, at)
