@@ -47,7 +47,11 @@ def mask(account: str | None) -> str | None:
     return "***" + digits[-4:] if len(digits) > 4 else "***"
 
 
-def account_id(account: str | None, path: Path) -> str:
-    """A stable private name for the account (a hash); the file stands in when none is known."""
-    name = re.sub(r"[^0-9]", "", account) if account else f"file:{path.resolve()}"
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+def account_id(account: str | None) -> str:
+    """A stable private name for the account (a hash of its digits), "" when unknown.
+
+    Unknown stays "": a holder's re-downloaded statement under a new file name must name
+    the same transactions, so the file never stands in for the account.
+    """
+    digits = re.sub(r"[^0-9]", "", account or "")
+    return hashlib.sha256(digits.encode("utf-8")).hexdigest()[:16] if digits else ""

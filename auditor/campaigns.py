@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from auditor.models import Finding, ScanResult, Severity
+from auditor.models import Finding, ScanResult
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,8 @@ class Campaign:
 
 
 def serious(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings that count as money at risk: medium severity or higher."""
-    return [f for f in findings if f.severity.rank >= Severity.medium.rank]
+    """The findings that count as money at risk (see Finding.counts)."""
+    return [f for f in findings if f.counts]
 
 
 def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
@@ -36,7 +36,8 @@ def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
         by_wallet[finding.wallet or "unknown"].append(finding)
     found = []
     for wallet, hits in by_wallet.items():
-        accounts = {account.get(f.file, f.file) for f in hits}
+        # A file whose account is unknown counts as an account of its own.
+        accounts = {account.get(f.file) or f.file for f in hits}
         if len(accounts) >= min_accounts:
             found.append(Campaign(wallet, len(accounts), len(hits), sum(f.amount for f in hits),
                                   min(f.date for f in hits), max(f.date for f in hits)))

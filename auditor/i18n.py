@@ -20,6 +20,9 @@ _WORDS: dict[str, dict[str, str]] = {
     "high": {"ja": "高", "en": "high"},
     "medium": {"ja": "中", "en": "medium"},
     "low": {"ja": "低", "en": "low"},
+    "answer_mine": {"ja": "回答：自分のもの", "en": "answered: mine"},
+    "answer_not-mine": {"ja": "回答：身に覚えがない", "en": "answered: not mine"},
+    "answer_not-sure": {"ja": "回答：わからない", "en": "answered: not sure"},
     "none": {"ja": "不審な出金は見つかりませんでした", "en": "no suspicious debits found"},
     "summary": {
         "ja": "{files}ファイルを確認（読めなかったもの{failed}）：検出{findings}件"

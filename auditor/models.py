@@ -103,6 +103,12 @@ class Finding:
     reasons: tuple[Reason, ...]
     key: str = ""  # the folded descriptor
     occurrence: int = 1  # n-th row in the statement with this date, time, amount and key
+    answer: str | None = None  # the holder's review answer: mine, not-mine, not-sure
+
+    @property
+    def counts(self) -> bool:
+        """Money at risk: medium or higher, and not answered as the holder's own."""
+        return self.severity.rank >= Severity.medium.rank and self.answer != "mine"
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -120,6 +126,7 @@ class Finding:
             "time": self.time, "amount": self.amount, "description": self.description,
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
+            "answer": self.answer,
         }
 
 
@@ -129,15 +136,15 @@ class ScanResult:
 
     files: tuple[FileReport, ...]
     findings: tuple[Finding, ...]
-    account_ids: tuple[str, ...] = ()  # private account hashes, aligned with files
+    account_ids: tuple[str, ...] = ()  # private account hashes ("" unknown), aligned with files
 
     def account_of(self) -> dict[str, str]:
-        """File path → private account id (a hash; never shown)."""
+        """File path → private account id (a hash, never shown; "" when unknown)."""
         return {r.path: a for r, a in zip(self.files, self.account_ids, strict=False)}
 
     def at_risk(self) -> int:
-        """Yen taken by the findings of medium severity or higher."""
-        return sum(f.amount for f in self.findings if f.severity.rank >= Severity.medium.rank)
+        """Yen taken by findings of medium severity or higher that the holder did not claim."""
+        return sum(f.amount for f in self.findings if f.counts)
 
     def summary(self) -> dict[str, int]:
         """The counts the summary line and the JSON ``summary`` report."""

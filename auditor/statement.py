@@ -51,7 +51,7 @@ class Statement:
 
     @property
     def account_id(self) -> str:
-        return account_id(self.account, self.path)
+        return account_id(self.account)
 
 
 def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statement:

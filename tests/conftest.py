@@ -44,11 +44,13 @@ def statement_file(tmp_path: Path) -> Callable[[bytes, str], Path]:
 
 @pytest.fixture(autouse=True)
 def _isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user's config, and messages are in English."""
+    """No test reads or writes the real user's config, state or answers; English messages."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
-    monkeypatch.delenv("AUDITOR_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    for variable in ("AUDITOR_CONFIG", "AUDITOR_STATE", "AUDITOR_ANSWERS", "NO_COLOR", "COLUMNS"):
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)

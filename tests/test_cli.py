@@ -82,7 +82,7 @@ def test_scan_json_findings_and_summary(cli: Cli) -> None:
     assert data["summary"]["files"] == 1 and data["summary"]["failed"] == 0
     finding = data["findings"][0]
     assert set(finding) == {"file", "line", "date", "time", "amount", "description", "wallet",
-                            "score", "severity", "rules", "reasons"}
+                            "score", "severity", "rules", "reasons", "answer"}
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("high", 1), ("medium", 1), ("low", 1)])

@@ -167,6 +167,7 @@ def test_csv_columns_and_values() -> None:
         "description": "ﾍﾟｲﾍﾟｲ", "wallet": "", "score": "100", "severity": "high",
         "rules": "first-seen;odd-hour",
         "reasons": "first debit to this wallet in 6 months / made between 01:00 and 05:00",
+        "answer": "",
     }
     [ja] = csv_records(result(made), "ja")
     assert ja["reasons"] == "このサービスへの半年ぶりの出金 / 深夜（1時〜5時）の出金"
@@ -346,7 +347,7 @@ def test_table_with_no_findings_still_renders() -> None:
 # --- JSON ----------------------------------------------------------------------------------
 
 FINDING_KEYS = ["file", "line", "date", "time", "amount", "description", "wallet", "score",
-                "severity", "rules", "reasons"]
+                "severity", "rules", "reasons", "answer"]
 FILE_KEYS = ["path", "layout", "bank", "account", "encoding", "rows", "rejected", "skipped", "debit_total",
              "credit_total", "period", "order", "balance_breaks", "notes", "error"]
 SUMMARY_KEYS = {"files", "failed", "findings", "at_risk", "low", "medium", "high"}
@@ -387,7 +388,7 @@ def test_json_schema() -> None:
         "file": "rakuten.csv", "line": 7, "date": "2024-03-09", "time": "02:13:45",
         "amount": 1234, "description": "ﾍﾟｲﾍﾟｲ", "wallet": "paypay", "score": 100,
         "severity": "high", "rules": ["first-seen", "odd-hour"],
-        "reasons": [FIRST_SEEN.en, ODD_HOUR.en],
+        "reasons": [FIRST_SEEN.en, ODD_HOUR.en], "answer": None,
     }
     assert second["time"] is None and second["wallet"] is None
     assert set(data["summary"]) == SUMMARY_KEYS

@@ -17,6 +17,9 @@ from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from auditor.answers import AnswerStore
     from auditor.audit import Window
     from auditor.batch import BatchOptions
     from auditor.rules import Context
@@ -61,6 +64,15 @@ def scan(
         "--max-size", min=1, help="Refuse statement files larger than this many MB.")] = 100,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Print nothing but errors (data still goes to --output).")] = False,
+    new_only: Annotated[bool, typer.Option(
+        "--new-only", help="Report only findings no earlier --new-only run reported (for cron).")
+    ] = False,
+    state: Annotated[Path | None, typer.Option(
+        "--state", help="State database for --new-only (default: $AUDITOR_STATE, else "
+                        "state.sqlite3 in the user's state folder).", show_default=False)] = None,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", help="Review answers to show (default: $AUDITOR_ANSWERS, else the user's "
+                          "data folder).", show_default=False)] = None,
 ) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
     from auditor.batch import BatchOptions
@@ -76,16 +88,63 @@ def scan(
     window = _window(since, until, today)
     threshold = fail_on or Severity(settings.fail_on or "medium")
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
-    result = _run(files, options, Context(catalogue, allowed), window,
-                  BatchOptions(jobs=jobs, fail_fast=fail_fast), quiet)
-    if not quiet or output is not None:
-        _write(result, fmt, output, language)
-    if output_dir is not None:
-        from auditor.render.outdir import write_output_dir
+    store = _answers(answers)
 
-        write_output_dir(result, output_dir, language)
+    def audit_all() -> ScanResult:
+        found = _run(files, options, Context(catalogue, allowed), window,
+                     BatchOptions(jobs=jobs, fail_fast=fail_fast), quiet)
+        return _with_answers(found, store)
+
+    def emit(found: ScanResult) -> None:
+        if not quiet or output is not None:
+            _write(found, fmt, output, language)
+        if output_dir is not None:
+            from auditor.render.outdir import write_output_dir
+
+            write_output_dir(found, output_dir, language)
+
+    result = _only_new(state, audit_all, emit) if new_only else audit_all()
+    if not new_only:
+        emit(result)
     _tell(result, settings, today, language, quiet)
     raise typer.Exit(_exit_code(result, threshold))
+
+
+def _only_new(state: Path | None, audit_all: Callable[[], ScanResult],
+              emit: Callable[[ScanResult], None]) -> ScanResult:
+    """Keep only findings never reported; record them only once the output is written.
+
+    The state is held for the whole run, so a second run at once waits, then exits 2.
+    """
+    from auditor.state import Alert, alert_key, default_state_path, open_state
+
+    with open_state(default_state_path(state)) as store:
+        result = audit_all()
+        accounts, masked = result.account_of(), {r.path: r.account for r in result.files}
+        alerts = [Alert(alert_key(accounts.get(f.file) or None, f), f.date, f.amount, f.wallet,
+                        str(f.severity), masked.get(f.file)) for f in result.findings]
+        fresh = store.new([alert.key for alert in alerts])
+        result = replace(result, findings=tuple(
+            f for f, new in zip(result.findings, fresh, strict=True) if new))
+        emit(result)
+        store.record([alert for alert, new in zip(alerts, fresh, strict=True) if new])
+    return result
+
+
+def _answers(path: Path | None) -> AnswerStore | None:
+    """The holder's review answers, if there are any (a damaged file is an error, exit 2)."""
+    from auditor.answers import AnswerStore, default_answers_path
+
+    where = path or default_answers_path()
+    return AnswerStore.load(where) if path is not None or where.exists() else None
+
+
+def _with_answers(result: ScanResult, store: AnswerStore | None) -> ScanResult:
+    if store is None or not len(store):
+        return result
+    answered = tuple(replace(f, answer=None if (a := store.get(f)) is None else a.value)
+                     for f in result.findings)
+    return replace(result, findings=answered)
 
 
 def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
@@ -178,5 +237,6 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
 
 
 def _exit_code(result: ScanResult, threshold: Severity) -> ExitCode:
-    alarming = any(f.severity.rank >= threshold.rank for f in result.findings)
+    alarming = any(f.severity.rank >= threshold.rank and f.answer != "mine"
+                   for f in result.findings)
     return ExitCode.for_reading(result.files, findings=alarming)

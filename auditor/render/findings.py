@@ -14,7 +14,7 @@ from auditor.render.safety import csv_safe, printable
 from auditor.wording import yen
 
 CSV_COLUMNS = ("file", "line", "date", "time", "amount", "description", "wallet", "score",
-               "severity", "rules", "reasons")
+               "severity", "rules", "reasons", "answer")
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -32,11 +32,12 @@ def findings_table(result: ScanResult, lang: str) -> Table:
 
 def _cells(finding: Finding, lang: str) -> list[Text]:
     severity = finding.severity.value
+    answered = f"\n{word('answer_' + finding.answer, lang)}" if finding.answer else ""
     return [
         Text(finding.date.isoformat()), Text(finding.time or ""),
         Text(printable(finding.description)), Text(finding.wallet or "?"),
         Text(yen(finding.amount)),
-        Text(f"{word(severity, lang)} ({finding.score})", style=_STYLE[severity]),
+        Text(f"{word(severity, lang)} ({finding.score}){answered}", style=_STYLE[severity]),
         Text("\n".join(f"• {printable(r.text(lang))}" for r in finding.reasons)),
     ]
 
