@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from auditor.cli import scan_cmd, identify_cmd, allow_cmd, catalogue_cmd, review_cmd, state_cmd  # noqa: F401,I001 (order of --help)
+from auditor.cli import scan_cmd, identify_cmd, allow_cmd, catalogue_cmd, review_cmd, state_cmd, report_cmd  # noqa: F401,I001 (order of --help)
 from auditor.cli.app import app
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode

@@ -1,0 +1,188 @@
+"""auditor report: write a draft letter asking the bank to investigate and refund."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from auditor.cli.app import (ConfigPath, Encoding, Files, LayoutFiles, Year, app, checked_lang,
+                             read_options)
+from auditor.cli.scan_cmd import _allowed, _window
+from auditor.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from auditor.models import FileReport
+    from auditor.report.claim import AnswerOf, Claim
+    from auditor.report.gather import Gathered
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+Allow = Annotated[list[str] | None, typer.Option(
+    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
+Lang = Annotated[str | None, typer.Option(
+    "--lang", help="ja or en (default ja: the letter goes to a Japanese bank).",
+    show_default=False)]
+Format = Annotated[ReportFormat, typer.Option(
+    "--format", "-f", help="md (Markdown) or html (one file that prints on A4).")]
+Output = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the draft to this file (atomically); default stdout.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+Name = Annotated[str | None, typer.Option(
+    "--name", help="Your name, as the account holder.", show_default=False)]
+Bank = Annotated[str | None, typer.Option(
+    "--bank", help="The bank's name (default: from the statements).", show_default=False)]
+Branch = Annotated[str | None, typer.Option(
+    "--branch", help="The branch's name.", show_default=False)]
+Account = Annotated[str | None, typer.Option(
+    "--account", help="Account number; only its last 4 digits are ever printed.",
+    show_default=False)]
+Answers = Annotated[Path | None, typer.Option(
+    "--answers", help="Answers from `auditor review` (default: $AUDITOR_ANSWERS, else "
+                      "answers.json in the user data folder).", show_default=False)]
+ConfirmedOnly = Annotated[bool, typer.Option(
+    "--confirmed-only", help='Claim only the debits you answered "not mine" in a review.')]
+Since = Annotated[str | None, typer.Option(
+    "--since", help="Claim debits from this date (2020-09-01, or 90d, 12w, 6m, 1y ago).")]
+Until = Annotated[str | None, typer.Option("--until", help="Claim debits up to this date.")]
+
+
+@app.command()
+def report(
+    files: Files, allow: Allow = None, lang: Lang = None, fmt: Format = ReportFormat.md,
+    output: Output = None, force: Force = False, name: Name = None, bank: Bank = None,
+    branch: Branch = None, account: Account = None, answers: Answers = None,
+    confirmed_only: ConfirmedOnly = False, config: ConfigPath = None, since: Since = None,
+    until: Until = None, encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
+) -> None:
+    """Write a draft asking the bank to investigate and refund debits you did not make."""
+    from auditor import __version__
+    from auditor.config import config_is_explicit, config_path, load_config
+    from auditor.report.claim import Holder, build_claim
+    from auditor.report.gather import gather
+    from auditor.rules import Context
+    from auditor.wallets import load_catalogue
+
+    today = date.today()
+    language = checked_lang(lang) or "ja"
+    _check_account(account)
+    _refuse_input_as_output(output, files)
+    catalogue = load_catalogue()
+    settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    allowed = _allowed(allow or [], settings, catalogue, today)
+    answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
+    gathered = gather(files, read_options(encoding, layout, year), Context(catalogue, allowed),
+                      _window(since, until, today))
+    holder = Holder(name, bank or _statement_bank(gathered, language), branch,
+                    account or _statement_account(gathered.result.files))
+    claim = build_claim(gathered.result.findings, answer_of, holder=holder,
+                        sources=gathered.sources, debits=gathered.debits, catalogue=catalogue,
+                        version=__version__, today=today, confirmed_only=confirmed_only)
+    _write(_render(claim, fmt, language), output, force)
+    _tell(gathered, claim, account, language)
+    raise typer.Exit(ExitCode.for_reading(gathered.result.files))
+
+
+def _check_account(account: str | None) -> None:
+    from auditor.errors import UsageError
+    from auditor.report.claim import mask_account
+
+    if account is None:
+        return
+    try:
+        mask_account(account)
+    except ValueError as exc:
+        raise UsageError(f"--account: {exc}") from None
+
+
+def _refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
+    """--force must never replace a statement the draft is drawn from."""
+    from auditor.batch import expand
+    from auditor.errors import UsageError
+
+    if output is None or not output.exists():
+        return
+    for path in expand(files):
+        if path.exists() and path.resolve() == output.resolve():
+            raise UsageError(f"{output} is one of the statements; choose another --output")
+
+
+def _answer_of(answers: Path | None) -> AnswerOf:
+    """The holder's answers (none when no answers file exists yet)."""
+    from auditor.answers import AnswerStore, default_answers_path
+    from auditor.errors import UsageError
+
+    if answers is not None and not answers.expanduser().exists():
+        raise UsageError(f"{answers}: no such answers file")
+    store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
+    return store.get
+
+
+def _statement_bank(gathered: Gathered, lang: str) -> str | None:
+    """The bank all the statements come from, if they agree on one."""
+    banks = {source.bank_in(lang) for source in gathered.sources}
+    return banks.pop() if len(banks) == 1 else None
+
+
+def _statement_account(reports: Iterable[FileReport]) -> str | None:
+    """The account (already masked) all the statements name, if they agree on one."""
+    # getattr: older FileReports have no account field; the draft then leaves a blank.
+    accounts = {getattr(r, "account", None) for r in reports if not r.error}
+    accounts.discard(None)
+    return accounts.pop() if len(accounts) == 1 else None
+
+
+def _render(claim: Claim, fmt: ReportFormat, lang: str) -> str:
+    from auditor.report.html import render_html
+    from auditor.report.markdown import render_markdown
+    from auditor.report.sections import build_document
+
+    document = build_document(claim, lang)
+    return render_html(document) if fmt is ReportFormat.html else render_markdown(document)
+
+
+def _write(text: str, output: Path | None, force: bool) -> None:
+    from auditor.atomic import atomic_output
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with atomic_output(output, overwrite=force) as out:
+        out.write(text)
+
+
+def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str) -> None:
+    """Messages for the person at the terminal, on stderr: never part of the draft."""
+    from auditor.render import report_messages
+    from auditor.report.words import flat, money
+
+    report_messages(gathered.result.files)
+    for warning in _account_warnings(gathered.result.files, account):
+        sys.stderr.write(f"auditor: warning: {warning}\n")
+    mine = sum(e.status == "mine" for e in claim.left_out)
+    sys.stderr.write(flat("told", lang, count=str(len(claim.claimed)),
+                          total=money(claim.total, lang), apart=str(len(claim.apart)),
+                          out=str(len(claim.left_out)), mine=str(mine)) + "\n")
+
+
+def _account_warnings(reports: Iterable[FileReport], account: str | None) -> list[str]:
+    from auditor.report.claim import mask_account
+
+    named = sorted({a for r in reports if (a := getattr(r, "account", None))})
+    warnings = []
+    if len(named) > 1:
+        warnings.append(f"the statements name {len(named)} accounts ({', '.join(named)}); "
+                        "a draft should be about one account")
+    if account and named and all(a[-4:] != mask_account(account)[-4:] for a in named):
+        warnings.append(f"--account ends in {mask_account(account)[-4:]} but the statements "
+                        f"name {', '.join(named)}")
+    return warnings
