@@ -40,11 +40,26 @@ def _with_branch(number: str, lines: list[str]) -> str:
 
 
 def mask(account: str | None) -> str | None:
-    """Only the last 4 digits ever leave the tool: ``***8141``."""
+    """Only the last 4 digits ever leave the tool: ``***8141`` (the length stays hidden too)."""
     if account is None:
         return None
-    digits = re.sub(r"[^0-9]", "", account)
-    return "***" + digits[-4:] if len(digits) > 4 else "***"
+    text = unicodedata.normalize("NFKC", account)
+    digits = re.sub(r"[^0-9]", "", text)
+    if len(digits) > 4 or (len(digits) == 4 and "*" in text):  # masking twice changes nothing
+        return "***" + digits[-4:]
+    return "***"
+
+
+_DIGIT_RUN = re.compile(r"[0-9]{5,}")
+
+
+def mask_digit_runs(text: str) -> str:
+    """Mask every run of 5+ digits that is not a date: file names often carry the account."""
+    def hide(match: re.Match[str]) -> str:
+        run = match.group()
+        return run if _DATE_LIKE.fullmatch(run) else "***" + run[-4:]
+
+    return _DIGIT_RUN.sub(hide, unicodedata.normalize("NFKC", text))
 
 
 def account_id(account: str | None) -> str:

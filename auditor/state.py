@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from auditor.account import mask
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
 
@@ -185,11 +186,8 @@ def alert_key(account: str | None, finding: Finding) -> str:
 
 
 def mask_account(account: str | None) -> str | None:
-    """***4567: the last 4 characters, and none at all of an account that short."""
-    ident = account_id(account)
-    if not ident:
-        return None
-    return "***" + (ident[-4:] if len(ident) > 4 else "")
+    """***4567, as everywhere in the tool (auditor.account.mask); None when there is none."""
+    return mask(account) if account_id(account) else None
 
 
 # --- the store ----------------------------------------------------------------------

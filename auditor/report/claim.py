@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
+from auditor.account import mask, mask_digit_runs
 from auditor.models import Finding, Severity
 from auditor.wallets import Catalogue
 
@@ -21,8 +22,6 @@ AnswerOf = Callable[[Finding], str | None]
 
 _ACCOUNT_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―−ー－]")
 # A date in a file name (20200901) is not an account number and may stay readable.
-_DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
-_DIGIT_RUN = re.compile(r"\d{5,}")
 
 
 class Status(StrEnum):
@@ -133,7 +132,7 @@ class Claim:
 
 
 def mask_account(text: str) -> str:
-    """Hide all but the last 4 digits: 1234567 → ***4567, 123-4567890 → ******7890.
+    """Check a typed account number and mask it like every other: 123-4567890 → ***7890.
 
     Full-width digits and hyphens are accepted, and so are stars, so that masking a masked
     number changes nothing; anything else is a ValueError that never repeats the input.
@@ -141,16 +140,7 @@ def mask_account(text: str) -> str:
     digits = _ACCOUNT_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     if not re.fullmatch(r"[0-9*]*[0-9][0-9*]*|\*+", digits):
         raise ValueError("an account number may hold only digits, spaces and hyphens")
-    return "*" * max(0, len(digits) - 4) + digits[-4:]
-
-
-def mask_digit_runs(text: str) -> str:
-    """Mask every run of 5+ digits that is not a date: file names often carry the account."""
-    def hide(match: re.Match[str]) -> str:
-        run = match.group()
-        return run if _DATE_LIKE.fullmatch(run) else "*" * (len(run) - 4) + run[-4:]
-
-    return _DIGIT_RUN.sub(hide, unicodedata.normalize("NFKC", text))
+    return mask(digits) or "***"
 
 
 def status_of(finding: Finding, answer: str | None, confirmed_only: bool = False) -> Status:
