@@ -35,7 +35,7 @@ def test_version_and_help_do_not_import_pandas() -> None:
 def test_help_lists_every_command(cli: Cli) -> None:
     run = cli("--help")
     assert run.code == 0
-    for command in ("scan", "identify", "allow", "wallets", "rules"):
+    for command in ("scan", "review", "report", "identify", "allow", "wallets", "rules", "state"):
         assert command in run.out
 
 

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", ["scan", "identify", "allow", "wallets", "rules"])
+@pytest.mark.parametrize("command", ["scan", "review", "report", "identify", "allow", "wallets", "rules", "state"])
 def test_every_command_is_documented(command: str) -> None:
     assert f"`auditor {command}" in README
 
