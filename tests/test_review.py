@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.answers import Answer, AnswerStore
-from auditor.cli import review_cmd
+from auditor import review
 from auditor.config import default_config_path
 from tests.conftest import SAMPLES, Run
 
@@ -120,7 +120,7 @@ def test_ctrl_c_keeps_the_answers_given_and_exits_130(
         except StopIteration:
             raise KeyboardInterrupt from None
 
-    monkeypatch.setattr(review_cmd, "_read_line", read_line)
+    monkeypatch.setattr(review, "_read_line", read_line)
     typed(monkeypatch, "")
     run = cli("review", MIZUHO, *OWN)
     assert run.code == 130
@@ -238,7 +238,7 @@ def test_min_severity_limits_what_is_asked(cli: Cli, monkeypatch: pytest.MonkeyP
     ("x", None), ("yes", None), ("mn", None),
 ])
 def test_parse_answer(text: str, expected: Answer | None) -> None:
-    assert review_cmd.parse_answer(text, Answer.not_sure) is expected
+    assert review.parse_answer(text, Answer.not_sure) is expected
 
 
 def test_end_of_input_at_the_offer_keeps_the_answer(cli: Cli, monkeypatch: pytest.MonkeyPatch,

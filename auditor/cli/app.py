@@ -10,7 +10,12 @@ import typer
 from auditor import __version__
 
 if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay for it
+    from datetime import date
+
+    from auditor.audit import Window
+    from auditor.config import Config
     from auditor.statement import ReadOptions
+    from auditor.wallets import Catalogue
 
 app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -65,3 +70,35 @@ def checked_lang(lang: str | None) -> str | None:
     if lang is not None and lang not in LANGS:
         raise UsageError(f"--lang must be one of {', '.join(LANGS)}")
     return lang
+
+
+def allowed_wallets(ids: list[str], settings: Config, catalogue: Catalogue,
+                    today: date) -> frozenset[str]:
+    """--allow ids (each must be in the catalogue) plus the config's active entries."""
+    from auditor.config import check_wallet_id
+
+    for wallet in ids:
+        check_wallet_id(wallet, catalogue.ids, "--allow")
+    return frozenset(ids) | frozenset(settings.active(today))
+
+
+def output_language(lang: str | None, configured: str | None) -> str:
+    """--lang, else the config's lang, else the locale's."""
+    from auditor.i18n import detect_lang
+
+    return detect_lang(checked_lang(lang) or configured)
+
+
+def report_window(since: str | None, until: str | None, today: date) -> Window:
+    """The --since/--until range (dates, or spans like 90d counted back from today)."""
+    from auditor.audit import Window
+    from auditor.errors import UsageError
+    from auditor.values import parse_day
+
+    days: list[date | None] = []
+    for name, text in (("--since", since), ("--until", until)):
+        try:
+            days.append(None if text is None else parse_day(text, today))
+        except ValueError:
+            raise UsageError(f"{name} takes a date like 2020-09-01 or a span like 90d") from None
+    return Window(days[0], days[1])

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import (ConfigPath, Encoding, Files, LayoutFiles, Year, app, checked_lang,
-                             read_options)
-from auditor.cli.scan_cmd import _allowed, _window
+from auditor.cli.app import (ConfigPath, Encoding, Files, LayoutFiles, Year, allowed_wallets,
+                             app, checked_lang, read_options, report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -78,10 +77,10 @@ def report(
     _refuse_input_as_output(output, files)
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    allowed = _allowed(allow or [], settings, catalogue, today)
+    allowed = allowed_wallets(allow or [], settings, catalogue, today)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
     gathered = gather(files, read_options(encoding, layout, year), Context(catalogue, allowed),
-                      _window(since, until, today))
+                      report_window(since, until, today))
     holder = Holder(name, bank or _statement_bank(gathered, language), branch,
                     account or _statement_account(gathered.result.files))
     claim = build_claim(gathered.result.findings, answer_of, holder=holder,

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from auditor.cli.app import (ConfigPath, Encoding, Files, Lang, LayoutFiles, Year, app,
-                             checked_lang, read_options)
+from auditor.cli.app import (ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
+                             allowed_wallets, app, output_language, read_options, report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -83,9 +83,9 @@ def scan(
     today = date.today()
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    allowed = _allowed(allow or [], settings, catalogue, today)
-    language = _language(lang, settings.lang)
-    window = _window(since, until, today)
+    allowed = allowed_wallets(allow or [], settings, catalogue, today)
+    language = output_language(lang, settings.lang)
+    window = report_window(since, until, today)
     threshold = fail_on or Severity(settings.fail_on or "medium")
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
     store = _answers(answers)
@@ -162,35 +162,6 @@ def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
         task = bar.add_task("auditing", total=len(paths))
         return scan(paths, options, ctx, window, batch,
                     progress=lambda done: bar.update(task, completed=done))
-
-
-def _allowed(ids: list[str], settings: Config, catalogue: Catalogue, today: date) -> frozenset[str]:
-    """--allow ids (each must be in the catalogue) plus the config's active entries."""
-    from auditor.config import check_wallet_id
-
-    for wallet in ids:
-        check_wallet_id(wallet, catalogue.ids, "--allow")
-    return frozenset(ids) | frozenset(settings.active(today))
-
-
-def _language(lang: str | None, configured: str | None) -> str:
-    from auditor.i18n import detect_lang
-
-    return detect_lang(checked_lang(lang) or configured)
-
-
-def _window(since: str | None, until: str | None, today: date) -> Window:
-    from auditor.audit import Window
-    from auditor.errors import UsageError
-    from auditor.values import parse_day
-
-    days: list[date | None] = []
-    for name, text in (("--since", since), ("--until", until)):
-        try:
-            days.append(None if text is None else parse_day(text, today))
-        except ValueError:
-            raise UsageError(f"{name} takes a date like 2020-09-01 or a span like 90d") from None
-    return Window(days[0], days[1])
 
 
 def _write(result: ScanResult, fmt: ScanFormat, output: Path | None, lang: str) -> None:
