@@ -31,6 +31,23 @@ def console(file: TextIO | None = None) -> Console:
 
 
 def json_dump(data: Any, out: TextIO) -> None:
-    """Write stable, readable JSON with non-ASCII text kept as is."""
-    out.write(json_inert(json.dumps(data, ensure_ascii=False, indent=2)))
-    out.write("\n")
+    """Write stable JSON with non-ASCII text kept as is: one list element per line.
+
+    Readable, diffable and greppable, and each element goes through json's C encoder
+    (indent= would use the pure-Python one: seconds for tens of thousands of findings).
+    """
+    if not isinstance(data, dict):
+        out.write(_compact(data) + "\n")
+        return
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {_compact(item)}" for item in value)
+            parts.append(f"  {_compact(key)}: [\n{items}\n  ]")
+        else:
+            parts.append(f"  {_compact(key)}: {_compact(value)}")
+    out.write("{\n" + ",\n".join(parts) + "\n}\n")
+
+
+def _compact(value: Any) -> str:
+    return json_inert(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))

@@ -12,7 +12,10 @@ from auditor.wording import yen
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     """Every debit of a calendar month whose total to a capped wallet nears the cap."""
     hits: list[Hit] = []
-    capped = debits[debits["wallet"].notna()]
+    with_cap = [w.id for w in ctx.catalogue.wallets if w.monthly_cap is not None]
+    capped = debits[debits["wallet"].isin(with_cap)]
+    if capped.empty:
+        return hits
     month = capped["date"].dt.strftime("%Y-%m")
     for (wallet_id, when), group in capped.groupby(["wallet", month], sort=False):
         wallet = ctx.catalogue.get(str(wallet_id))

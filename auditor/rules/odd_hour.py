@@ -11,6 +11,8 @@ from auditor.wording import yen
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     """Wallet debits with a time of day between the night hours of the settings."""
+    if not debits["timed"].any():  # most banks print no time of day
+        return []
     wallets = debits[debits["timed"] & (debits["wallet"].notna() | debits["marker"].notna())]
     hour = wallets["ts"].dt.hour
     night = wallets[(hour >= ctx.settings.night_from) & (hour < ctx.settings.night_to)]

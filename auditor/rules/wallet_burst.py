@@ -15,51 +15,69 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
         wallet = ctx.catalogue.get(str(wallet_id))
-        for members in _merged(_clusters(group, ctx)):
-            cluster = group.loc[sorted(members)]
-            total, count = int(cluster["debit"].sum()), len(cluster)
-            when_en, when_ja = _when(cluster)
-            for seq in cluster.index:
-                hits.append(RULE.hit(
-                    seq,
-                    f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all",
-                    f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}",
-                ))
+        ordered = group.sort_values("ts", kind="stable")
+        seqs, amounts = ordered.index.to_numpy(), ordered["debit"].to_numpy()
+        stamps, timed = ordered["ts"].to_numpy(), ordered["timed"].to_numpy()
+        for start, stop in _bursts(ordered, ctx):
+            count, total = stop - start, int(amounts[start:stop].sum())
+            when_en, when_ja = _when(stamps[start], stamps[stop - 1],
+                                     bool(timed[start:stop].all()))
+            en = f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all"
+            ja = f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}"
+            hits.extend(RULE.hit(seq, en, ja) for seq in seqs[start:stop])
     return hits
 
 
-def _clusters(group: pd.DataFrame, ctx: Context) -> list[set[int]]:
-    """Rows on the same day (enough of them), and rows minutes apart (where times exist)."""
+def _bursts(ordered: pd.DataFrame, ctx: Context) -> list[tuple[int, int]]:
+    """Bursts as [start, stop) positions in time order.
+
+    A day with enough debits, and a run of debits minutes apart, are each a stretch of
+    consecutive rows in time order; stretches that overlap are one burst, so a row is
+    counted in one burst only. One pass, however many debits the statement holds.
+    """
     settings = ctx.settings
-    found = [set(same_day.index) for _, same_day in group.groupby("date", sort=False)
-             if len(same_day) >= settings.burst_count]
-    timed = group[group["timed"]].sort_values("ts")
+    stretches = _busy_days(ordered["date"].to_numpy(), settings.burst_count)
+    timed = np.flatnonzero(ordered["timed"].to_numpy())
     if len(timed) >= settings.burst_timed_count:
-        gaps = np.diff(timed["ts"].to_numpy()) > np.timedelta64(settings.burst_minutes, "m")
-        labels = np.concatenate([[0], np.cumsum(gaps)])
-        found += [set(run.index) for _, run in timed.groupby(labels)
-                  if len(run) >= settings.burst_timed_count]
-    return found
+        stamps = ordered["ts"].to_numpy()[timed]
+        apart = np.diff(stamps) > np.timedelta64(settings.burst_minutes, "m")
+        for first, last in _runs(apart, settings.burst_timed_count):
+            stretches.append((int(timed[first]), int(timed[last]) + 1))
+    return _merge(stretches)
 
 
-def _merged(clusters: list[set[int]]) -> list[set[int]]:
-    """Join clusters that share a row, so each row belongs to one burst with one count."""
-    merged: list[set[int]] = []
-    for cluster in clusters:
-        overlapping = [m for m in merged if m & cluster]
-        for m in overlapping:
-            merged.remove(m)
-            cluster = cluster | m
-        merged.append(cluster)
+def _busy_days(dates: np.ndarray, least: int) -> list[tuple[int, int]]:
+    """[start, stop) of each day that holds at least ``least`` debits (dates in order)."""
+    starts = np.flatnonzero(np.concatenate([[True], dates[1:] != dates[:-1]]))
+    stops = np.append(starts[1:], len(dates))
+    return [(int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= least]
+
+
+def _runs(apart: np.ndarray, least: int) -> list[tuple[int, int]]:
+    """(first, last) indexes of runs whose neighbours are close, at least ``least`` long."""
+    breaks = np.flatnonzero(apart)
+    firsts = np.concatenate([[0], breaks + 1])
+    lasts = np.append(breaks, len(apart))
+    return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True) if b - a + 1 >= least]
+
+
+def _merge(stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, stop in sorted(stretches):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
     return merged
 
 
-def _when(cluster: pd.DataFrame) -> tuple[str, str]:
-    first, last = day(cluster["date"].min()), day(cluster["date"].max())
-    if not cluster["timed"].all():
+def _when(earliest: np.datetime64, latest: np.datetime64, timed: bool) -> tuple[str, str]:
+    """The burst's span in words: its day(s), and its times where the bank gives them."""
+    start, end = pd.Timestamp(earliest), pd.Timestamp(latest)
+    first, last = day(start), day(end)
+    if not timed:
         return (f"on {first}", first) if first == last else (f"from {first} to {last}",
                                                                f"{first}〜{last}")
-    start, end = cluster["ts"].min(), cluster["ts"].max()
     if first == last:
         return (f"on {first} between {start:%H:%M:%S} and {end:%H:%M:%S}",
                 f"{first} {start:%H:%M:%S}〜{end:%H:%M:%S}")
