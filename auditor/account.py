@@ -12,7 +12,10 @@ from pathlib import Path
 # みずほ 口座番号,8313360 (with 店番,738 on its own line), 新生 円普通預金<TAB>1234567.
 _LABELED = re.compile(r"(?:口座番号|口座|普通預金|ACCOUNT(?:NO\.?|NUMBER)?)[^0-9]{0,12}([0-9][0-9\- ]{4,20}[0-9])")
 _BRANCH = re.compile(r"(?:店番|支店番号|BRANCH)[^0-9]{0,6}([0-9]{3})")
-_DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{4,6})?")
+# A day, optionally with HHMM or HHMMSS. Not "a day and any 4-6 digits": that let a 13-digit
+# ゆうちょ number such as 1920010112345 (記号 19200, 番号 10112345) pass as a date, shown in full.
+_DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+                        r"(?:(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9])?)?")
 _IN_NAME = re.compile(r"(?<![0-9])([0-9]{3}[-_]?[0-9]{6,8}|[0-9]{7,14})(?![0-9])")
 
 
@@ -50,16 +53,58 @@ def mask(account: str | None) -> str | None:
     return "***"
 
 
-_DIGIT_RUN = re.compile(r"[0-9]{5,}")
+# Digit groups joined by "-" or "_" are one number: "18370-73915826.csv" (ゆうちょ 記号-番号)
+# masked group by group showed 8 of its 13 digits ("***8370-***5826"); now only the last 4.
+# A group that is a date stays apart and readable: "0012345_20200926.csv" → "***2345_20200926".
+_NUMBER = re.compile(r"[0-9０-９]+(?:[-‐－_＿][0-9０-９]+)*")
+_GROUP = re.compile(r"([0-9０-９]+)([-‐－_＿]?)")
+_DATE_PARTS = re.compile(r"(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}")
+
+
+def _hide_number(match: re.Match[str]) -> str:
+    number = match.group()
+    if _is_date(number.replace("‐", "-")) or _DATE_PARTS.fullmatch(_nfkc(number)):
+        return number
+    out: list[str] = []
+    run: list[tuple[str, str]] = []  # (digits, separator after them) making one number
+
+    def close() -> None:
+        if run:
+            text = "".join(group + separator for group, separator in run[:-1]) + run[-1][0]
+            digits = re.sub(r"[^0-9]", "", _nfkc(text))
+            out.append((text if len(digits) <= 4 else "***" + digits[-4:]) + run[-1][1])
+            run.clear()
+
+    for group, separator in _GROUP.findall(number):
+        if _is_date(group):
+            close()
+            out.append(group + separator)
+        else:
+            run.append((group, separator))
+    close()
+    return "".join(out)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _is_date(text: str) -> bool:
+    return bool(_DATE_LIKE.fullmatch(_nfkc(text)))
 
 
 def mask_digit_runs(text: str) -> str:
-    """Mask every run of 5+ digits that is not a date: file names often carry the account."""
-    def hide(match: re.Match[str]) -> str:
-        run = match.group()
-        return run if _DATE_LIKE.fullmatch(run) else "***" + run[-4:]
+    """Mask every number of 5+ digits that is not a date: file names often carry the account."""
+    return _NUMBER.sub(_hide_number, unicodedata.normalize("NFKC", text))
 
-    return _DIGIT_RUN.sub(hide, unicodedata.normalize("NFKC", text))
+
+def mask_path(path: str) -> str:
+    """A file path as outputs show it: numbers masked as by mask_digit_runs, the rest as is.
+
+    The account is often in the file name (find_account reads it from there), so every
+    output that names an input file names it through this.
+    """
+    return _NUMBER.sub(_hide_number, path)
 
 
 def account_id(account: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,32 @@ def atomic_output(
             raise OutputError(_message(path, exc)) from exc
         raise
     _sync_directory(target.parent)
+
+
+@contextlib.contextmanager
+def stdout_output() -> Iterator[TextIO]:
+    """sys.stdout for a block, flushed when it ends; a failed write or flush is an OutputError.
+
+    Flushing here rather than at exit matters: scan --new-only records its alerts only once
+    the output is written, and a full disk or a closed pipe used to surface only in Python's
+    exit-time flush ("Exception ignored", exit 120) after the alerts were recorded, so they
+    were never reported anywhere. A write that fails at once was exit 4, "internal error".
+    """
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout()
+        reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
+        raise OutputError(f"standard output: cannot write ({reason})") from None
+
+
+def _silence_stdout() -> None:
+    # What is left in the buffer goes nowhere instead of failing again in the exit-time flush.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _target(path: Path) -> Path:

@@ -46,8 +46,11 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES))
+            inside = sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES)
+            # A folder with no statement in it stays in the list, so the reader reports it
+            # (exit 3) instead of the run passing as "nothing found" (exit 0).
+            found.extend(inside or [path])
         else:
             found.append(path)  # a missing file is reported by the reader, in order
     return found

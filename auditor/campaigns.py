@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from auditor.account import mask_path
 from auditor.models import Finding, ScanResult
 
 
@@ -66,7 +67,8 @@ def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
 
 def _account_label(report: object, path: str) -> str:
     account = getattr(report, "account", None)
-    return f"{account} ({path})" if account else path
+    shown = mask_path(path)  # summary.json and the terminal tables: the name may hold the account
+    return f"{account} ({shown})" if account else shown
 
 
 def _ranked(table: dict[str, list[int]], name: str) -> list[dict[str, Any]]:

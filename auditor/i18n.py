@@ -23,6 +23,24 @@ _WORDS: dict[str, dict[str, str]] = {
     "answer_mine": {"ja": "回答：自分のもの", "en": "answered: mine"},
     "answer_not-mine": {"ja": "回答：身に覚えがない", "en": "answered: not mine"},
     "answer_not-sure": {"ja": "回答：わからない", "en": "answered: not sure"},
+    "by_wallet": {"ja": "サービス別", "en": "By wallet"},
+    "by_bank": {"ja": "銀行別", "en": "By bank"},
+    "top_accounts": {"ja": "被害の可能性が大きい口座", "en": "Accounts most at risk"},
+    "campaigns": {"ja": "キャンペーン（同じサービスが複数の口座から出金）",
+                  "en": "Campaigns: one wallet, many accounts"},
+    "bank": {"ja": "銀行", "en": "bank"},
+    "account": {"ja": "口座", "en": "account"},
+    "accounts": {"ja": "口座数", "en": "accounts"},
+    "findings": {"ja": "検出", "en": "findings"},
+    "at_risk": {"ja": "金額", "en": "at risk"},
+    "from": {"ja": "開始", "en": "from"},
+    "to": {"ja": "終了", "en": "to"},
+    "run_line": {
+        "ja": "{files}ファイル：確認{audited}・失敗{failed}。検出 高{high}・中{medium}・低{low}、"
+              "被害の可能性がある金額 {at_risk}",
+        "en": "{files} files: {audited} audited, {failed} failed; findings {high} high, "
+              "{medium} medium, {low} low; {at_risk} at risk",
+    },
     "none": {"ja": "不審な出金は見つかりませんでした", "en": "no suspicious debits found"},
     "summary": {
         "ja": "{files}ファイルを確認（読めなかったもの{failed}）：検出{findings}件"

@@ -51,6 +51,11 @@ class HeaderMatch:
         """Every column some role reads."""
         return {p for positions in self.positions.values() for p in positions}
 
+    def text_positions(self) -> set[int]:
+        """Columns whose text is shown as printed (descriptor, channel, row id)."""
+        return {p for role in ("description", "channel", "row_id")
+                for p in self.positions.get(role, ())}
+
     def amount_positions(self) -> set[int]:
         """Columns holding yen amounts, which the tokenizer may convert to numbers."""
         roles = ("withdrawal", "deposit", "amount", "balance")
@@ -63,16 +68,17 @@ def identify(text: str, encoding: str, layouts: Sequence[Layout]) -> HeaderMatch
     index = header_index(layouts)
     for number, (start, end) in enumerate(spans):
         for delimiter in _DELIMITERS:
-            cells = split_line(text[start:end], delimiter)
+            cells = split_line(text[start:end], delimiter, number + 1)
             if len(cells) < 3:
                 continue
             key = _folded(cells)
             if key in index:
-                layout = _choose(index[key], encoding, text, spans[number + 1:], delimiter)
+                layout = _choose(index[key], encoding, text, spans[number + 1:], delimiter,
+                                 number + 2)
                 return _match(layout, cells, number, spans, text, delimiter)
     for number, (start, end) in enumerate(spans):
         for delimiter in _DELIMITERS:
-            cells = split_line(text[start:end], delimiter)
+            cells = split_line(text[start:end], delimiter, number + 1)
             layout = generic_layout(cells, delimiter) if len(cells) >= 3 else None
             if layout is not None:
                 return _match(layout, cells, number, spans, text, delimiter)
@@ -99,33 +105,33 @@ def _match(layout: Layout, cells: Sequence[str], number: int, spans: list[tuple[
     width = len(cells)
     if number + 1 < len(spans):  # rows sometimes carry one more (empty) cell than the header
         start, end = spans[number + 1]
-        width = max(width, len(split_line(text[start:end], delimiter)))
+        width = max(width, len(split_line(text[start:end], delimiter, number + 2)))
     body_start = spans[number + 1][0] if number + 1 < len(spans) else len(text)
     return HeaderMatch(layout, number + 1, spans[number][0], body_start, delimiter, width,
                        positions)
 
 
 def _choose(candidates: list[Layout], encoding: str, text: str,
-            rows: list[tuple[int, int]], delimiter: str) -> Layout:
+            rows: list[tuple[int, int]], delimiter: str, first_line: int) -> Layout:
     """Pick among layouts sharing a header: by encoding first, then by the amounts' sign."""
     if len(candidates) > 1:
         by_encoding = [c for c in candidates if encoding in c.encodings]
         candidates = by_encoding or candidates
     if len(candidates) > 1 and any(c.negative_withdrawals is not None for c in candidates):
-        negative = _has_negative_withdrawal(candidates[0], text, rows, delimiter)
+        negative = _has_negative_withdrawal(candidates[0], text, rows, delimiter, first_line)
         by_sign = [c for c in candidates if bool(c.negative_withdrawals) == negative]
         candidates = by_sign or candidates
     return candidates[0]
 
 
 def _has_negative_withdrawal(layout: Layout, text: str, rows: list[tuple[int, int]],
-                             delimiter: str) -> bool:
+                             delimiter: str, first_line: int) -> bool:
     names = layout.column("withdrawal")
     if not names:
         return False
     column = layout.folded_header.index(fold_header(names[0]))
-    for start, end in rows[:_PEEK_ROWS]:
-        cells = split_line(text[start:end], delimiter)
+    for number, (start, end) in enumerate(rows[:_PEEK_ROWS], start=first_line):
+        cells = split_line(text[start:end], delimiter, number)
         if len(cells) > column and cells[column].strip().startswith(("-", "－", "△", "▲")):
             return True
     return False

@@ -7,6 +7,8 @@ from enum import StrEnum
 from datetime import date
 from typing import Any
 
+from auditor.account import mask_path
+
 
 @dataclass(frozen=True)
 class FileReport:
@@ -32,7 +34,7 @@ class FileReport:
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form (schema 1)."""
         return {
-            "path": self.path,
+            "path": mask_path(self.path),  # file names often carry the account number
             "layout": self.layout,
             "bank": self.bank,
             "account": self.account,
@@ -122,7 +124,7 @@ class Finding:
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The stable JSON form (schema 1)."""
         return {
-            "file": self.file, "line": self.line, "date": self.date.isoformat(),
+            "file": mask_path(self.file), "line": self.line, "date": self.date.isoformat(),
             "time": self.time, "amount": self.amount, "description": self.description,
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],

@@ -14,7 +14,7 @@ from auditor.balance import NEWEST_FIRST, chain_breaks, order_by_balance
 from auditor.identify import HeaderMatch
 from auditor.read import Records
 from auditor.text import fold
-from auditor.values import parse_amount, parse_date, parse_time
+from auditor.values import MAX_YEN, parse_amount, parse_date, parse_time
 from auditor.years import infer_years
 
 T = TypeVar("T")
@@ -86,19 +86,21 @@ class _Columns:
         self.names = match.layout.columns
 
     def _joined(self, role: str) -> pd.Series:
+        """The role's cells; several columns (PayPay銀行's date parts) joined with "/"."""
         positions = self.match.positions[role]
-        first = self.cells[positions[0]].fillna("").astype(str)
         if len(positions) == 1:
-            return first
-        rest = [self.cells[p].fillna("").astype(str) for p in positions[1:]]
-        return first.str.cat(rest, sep="/")
+            return self.cells[positions[0]]
+        first = _text(self.cells[positions[0]])
+        return first.str.cat([_text(self.cells[p]) for p in positions[1:]], sep="/")
 
     def _numbers(self, role: str) -> tuple[np.ndarray, np.ndarray]:
         """Yen per row (NaN where empty) and a mask of cells that are not amounts."""
         column = self.cells[self.match.positions[role][0]]
         if pd.api.types.is_numeric_dtype(column):  # converted by the C tokenizer
             values = column.to_numpy(dtype=float)
-            return values, ~np.isnan(values) & (values != np.round(values))
+            # inf and huge numbers too, as parse_amount refuses them: int64 would wrap them.
+            return values, ~np.isnan(values) & ((values != np.round(values))
+                                                | (np.abs(values) >= MAX_YEN))
         return _parse_distinct(self._joined(role), parse_amount, _float_array)
 
     def _label(self, role: str) -> str:
@@ -145,22 +147,41 @@ class _Columns:
         # A balance that does not parse is left empty: the chain check reports the gap.
         return pd.Series(np.where(bad, np.nan, parsed), dtype="Float64").astype("Int64")
 
-    def text(self, role: str) -> np.ndarray:
+    def text(self, role: str) -> pd.Series:
+        """The role's text as printed, "" where empty (categorical: payees repeat)."""
         if role not in self.match.positions:
-            return np.full(len(self.cells), "", dtype=object)
-        return self._joined(role).to_numpy(dtype=object)
+            return pd.Series(pd.Categorical.from_codes(np.zeros(len(self.cells), int), [""]))
+        codes, uniques = _distinct(self._joined(role))  # the uniques are distinct texts
+        return pd.Series(pd.Categorical.from_codes(codes, categories=uniques))
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """The column as text with empty cells as "" (copying only when it must)."""
+    if isinstance(column.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(column):
+        column = column.astype(str).where(column.notna(), "")
+    return column.fillna("") if column.hasnans else column
+
+
+def _distinct(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes per row and the distinct texts ("" for empty cells), from a categorical for free."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        uniques = [str(value) for value in column.cat.categories] + [""]
+        return np.where(codes < 0, len(uniques) - 1, codes), uniques
+    codes, values = pd.factorize(_text(column), use_na_sentinel=False)
+    return codes, [str(value) for value in values]
 
 
 def _parse_distinct(column: pd.Series, parse: Callable[[str], T],
                     pack: Callable[[list[T | None]], np.ndarray] | None = None,
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Parse each distinct value once (statements repeat dates, amounts and payees)."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    codes, uniques = _distinct(column)
     values: list[T | None] = []
     bad = np.zeros(len(uniques), dtype=bool)
     for index, text in enumerate(uniques):
         try:
-            values.append(parse(str(text)))
+            values.append(parse(text))
         except ValueError:
             values.append(None)
             bad[index] = True
@@ -232,7 +253,7 @@ def _looks_like_note(row: pd.Series, reason: str) -> bool:
 
 def _fold_column(column: pd.Series) -> pd.Series:
     """Fold each distinct descriptor once; categorical, so later look-ups work on codes."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    key_codes, keys = pd.factorize(pd.Index([fold(str(u)) for u in uniques], dtype=object))
+    codes, uniques = _distinct(column)
+    key_codes, keys = pd.factorize(pd.Index([fold(u) for u in uniques], dtype=object))
     categorical = pd.Categorical.from_codes(key_codes[codes], categories=keys)
     return pd.Series(categorical, index=column.index)

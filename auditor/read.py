@@ -16,10 +16,16 @@ from auditor.errors import StatementError
 HEADER_SCAN_LINES = 60
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 LINE_END = re.compile(r"\r\n|\r|\n")
+_EXPONENT = re.compile(r"[0-9][eE][+-]?[0-9]")
 _UNCLOSED = "a quoted field is not closed (unbalanced quote); the file is cut or damaged"
 # Python's csv module stops at 128 KiB a field; a statement cell is never near that, and a
 # larger one means an unbalanced quote swallowed the file, which must fail, not hang.
-csv.field_size_limit(1 << 20)
+FIELD_LIMIT = 1 << 20
+csv.field_size_limit(FIELD_LIMIT)
+# A cell over the limit (say one 10 MB field) is refused with its line, wherever it stands:
+# before, every csv.Error from split_line escaped as an internal error (exit 4).
+_TOO_LARGE = (f"a cell is larger than {FIELD_LIMIT // (1 << 20)} MB: not a statement export, "
+              "or a quote is not closed")
 
 
 @dataclass(frozen=True)
@@ -46,16 +52,19 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
-        utf8_line = _line_of(raw, utf8_error.start)
+        utf8_at = utf8_error.start
     try:
         return raw.decode("cp932"), "cp932"
     except UnicodeDecodeError as cp932_error:
-        raise StatementError(
-            f"cannot decode: not UTF-8 (from line {utf8_line}) nor CP932 "
-            f"(from line {_line_of(raw, cp932_error.start)}); "
-            "pass --encoding with the file's encoding, e.g. --encoding shift_jis_2004",
-            line=_line_of(raw, cp932_error.start),
-        ) from None
+        cp932_at = cp932_error.start
+    # The line named is where the encoding that read further failed: in a CP932 file with
+    # one UTF-8 line (or the reverse) that is the odd line, not line 1 as it used to be.
+    raise StatementError(
+        f"cannot decode: not UTF-8 (from line {_line_of(raw, utf8_at)}) nor CP932 "
+        f"(from line {_line_of(raw, cp932_at)}); "
+        "pass --encoding with the file's encoding, e.g. --encoding shift_jis_2004",
+        line=_line_of(raw, max(utf8_at, cp932_at)),
+    )
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -86,7 +95,10 @@ def _decode_as(raw: bytes, encoding: str) -> str:
 
 
 def _line_of(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
+    # Old Mac exports end lines with CR only; counting LF there said "line 1" for every error.
+    # (Not a CR|LF regex: in UTF-16 a CRLF is two bytes apart and would count twice.)
+    newline = b"\n" if b"\n" in raw else b"\r"
+    return raw.count(newline, 0, offset) + 1
 
 
 def _refuse_non_text(raw: bytes) -> None:
@@ -98,17 +110,26 @@ def _refuse_non_text(raw: bytes) -> None:
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise StatementError("this is an old Excel file (.xls), not CSV: save it as CSV first")
     head = raw[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")):
-        raise StatementError("this is a web page (HTML/XML), not CSV: download the CSV export")
+    if head.startswith(_WEB_PAGE_HEADS):
+        raise StatementError(_WEB_PAGE)
+
+
+# Checked again on the decoded text: a page saved with a BOM or as UTF-16 starts with other
+# bytes, and used to fall through to "no bank header found".
+_WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"<?xml")
+_WEB_PAGE = "this is a web page (HTML/XML), not CSV: download the CSV export"
 
 
 def check_text(text: str) -> None:
     """Refuse decoded text that cannot be a statement (NUL bytes mean binary or UTF-16)."""
     if not text or text.isspace():
         raise StatementError("the file is empty")
+    if text[:512].lstrip().lower().startswith(tuple(h.decode() for h in _WEB_PAGE_HEADS)):
+        raise StatementError(_WEB_PAGE)
     position = text.find("\x00")
     if position >= 0:
-        line = text.count("\n", 0, position) + 1
+        newline = "\n" if "\n" in text else "\r"  # CR-only line ends too, as _line_of
+        line = text.count(newline, 0, position) + 1
         raise StatementError(
             "contains NUL bytes: binary data, or UTF-16 without a byte-order mark "
             "(try --encoding utf-16-le)",
@@ -129,51 +150,114 @@ def first_lines(text: str, count: int = HEADER_SCAN_LINES) -> list[tuple[int, in
     return spans
 
 
-def split_line(line: str, delimiter: str) -> list[str]:
-    """Split one header candidate line into cells."""
-    return next(csv.reader([line], delimiter=delimiter), [])
+def split_line(line: str, delimiter: str, number: int | None = None) -> list[str]:
+    """Split one header candidate line (file line ``number``) into cells."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # one physical line: the only csv.Error left is a cell over the limit
+        raise StatementError(_TOO_LARGE, line=number) from None
 
 
 def records(body: str, delimiter: str, width: int, first_line: int,
-            used: Collection[int], numeric: Collection[int] = ()) -> Records:
+            used: Collection[int], numeric: Collection[int] = (),
+            verbatim: Collection[int] = ()) -> Records:
     """Split the rows below the header; first_line is the file line number of body's start.
 
     Only the ``used`` columns are kept. Columns in ``numeric`` may come back as floats
-    when every cell is a plain number (pandas converts them in C); any other column stays
-    text for the strict parsers.
+    when every cell is a plain number (pandas converts them in C). Other columns come back
+    as categoricals (statements repeat their dates and payees), and those in ``verbatim``
+    (descriptors) always keep their text exactly as written.
     """
-    if "\r" in body and body.count("\r") != body.count("\r\n"):
-        body = LINE_END.sub("\n", body)  # CR-only line ends (old Mac exports)
+    if _cr_only(body):
+        body = LINE_END.sub("\n", body)  # old Mac exports end lines with CR alone
     columns = sorted(set(used))
-    fast = _records_fast(body, delimiter, width, numeric)
+    if _EXPONENT.search(body):
+        # pandas reads "1.23457E+10" (an amount Excel re-saved) as a whole number of yen;
+        # the strict parser refuses it, as it does on the exact path. Text columns, then.
+        numeric = ()
+    fast = _records_fast(body, delimiter, width, numeric, verbatim)
     if fast is None:
         return _records_exact(body, delimiter, width, first_line, columns)
     count = len(fast)
-    blank = fast.isna().all(axis=1).to_numpy()
+    # Only rows whose first cell is empty can be blank: test the rest on those alone.
+    maybe = fast[0].isna().to_numpy()
+    blank = np.zeros(count, dtype=bool)
+    blank[maybe] = fast[maybe].isna().all(axis=1).to_numpy()
     return Records(fast[columns], np.arange(first_line, first_line + count),
                    np.zeros(count, bool), blank)
 
 
-def _records_fast(body: str, delimiter: str, width: int,
-                  numeric: Collection[int]) -> pd.DataFrame | None:
+def _cr_only(body: str) -> bool:
+    """Lines end in CR alone (a lone CR elsewhere makes the fast path hand over instead)."""
+    head = body[:65536]
+    return "\r" in head and "\n" not in head
+
+
+def _records_fast(body: str, delimiter: str, width: int, numeric: Collection[int],
+                  verbatim: Collection[int]) -> pd.DataFrame | None:
     """pandas' C tokenizer: exact when every record is one physical line, else None.
 
     Every column is parsed (no usecols): only then does pandas refuse a row wider than
     the header, which the exact reader must see to reject it.
     """
-    if not body or body.isspace():
+    if not body.strip("\r\n"):
+        # Only line breaks: no record. (Not isspace(): a line of spaces is a record, as it
+        # is anywhere else in the file, and was dropped without a trace when it was alone.)
         return pd.DataFrame(columns=range(width), dtype=object)
+    data = body.encode("utf-8")
+    dtypes: dict[int, str] = {i: "category" for i in range(width) if i not in numeric}
     try:
-        frame = pd.read_csv(
-            io.BytesIO(body.encode("utf-8")), sep=delimiter, header=None, names=range(width),
-            dtype={i: str for i in range(width) if i not in numeric}, keep_default_na=False,
-            na_values=[""], thousands=",", skip_blank_lines=False, engine="c",
-            encoding="utf-8", on_bad_lines="error",
-        )
+        frame = _read_csv(data, delimiter, width, dtypes)
+        # pandas turns an all-digit categorical into numbers ("000123" → 123): a descriptor
+        # must stay as printed, so such a column is read again as plain text.
+        changed = [i for i in verbatim if not _is_text(frame[i])]
+        if changed:
+            frame = _read_csv(data, delimiter, width, {**dtypes, **{i: "str" for i in changed}})
     except (pd.errors.ParserError, ValueError):
         return None  # a row wider than the header: the exact reader says which
+    for column in numeric:
+        if column < width and not pd.api.types.is_numeric_dtype(frame[column]):
+            # When pandas gives up on numbers here (one as large as 9223372036854775808, say)
+            # it returns empty cells as "" instead of NaN, and a blank line then counted as a
+            # rejected row. Empty is empty, whatever pandas did with the rest of the column.
+            cells = frame[column]
+            frame[column] = cells.mask(cells.astype(object) == "")
+    if not isinstance(frame.index, pd.RangeIndex):
+        # The first row was wider than `width` (its physical line was cut short by a quoted
+        # lone CR): pandas then silently makes its first cells the index, shifting every
+        # column and losing rows. The exact reader rejects the wide row instead.
+        return None
     physical = body.count("\n") + (0 if body.endswith("\n") else 1)
-    return frame if len(frame) == physical else None
+    if len(frame) != physical or _longest_cell(frame) > FIELD_LIMIT:
+        return None  # pandas has no cell limit: the exact reader refuses a huge cell by line
+    return frame
+
+
+def _read_csv(data: bytes, delimiter: str, width: int, dtypes: dict[int, str]) -> pd.DataFrame:
+    return pd.read_csv(
+        io.BytesIO(data), sep=delimiter, header=None, names=range(width), dtype=dtypes,
+        keep_default_na=False, na_values=[""], thousands=",", skip_blank_lines=False,
+        engine="c", encoding="utf-8", on_bad_lines="error",
+    )
+
+
+def _is_text(column: pd.Series) -> bool:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = column.cat.categories
+        return categories.empty or pd.api.types.is_string_dtype(categories)
+    return True
+
+
+def _longest_cell(frame: pd.DataFrame) -> int:
+    """The longest text cell, looked for among distinct values only."""
+    longest = 0
+    for name in frame.columns:
+        column = frame[name]
+        values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else (
+            column.dropna() if column.dtype == object or pd.api.types.is_string_dtype(column)
+            else ())
+        longest = max(longest, max((len(str(v)) for v in values), default=0))
+    return longest
 
 
 def _records_exact(body: str, delimiter: str, width: int, first_line: int,
@@ -188,8 +272,11 @@ def _records_exact(body: str, delimiter: str, width: int, first_line: int,
             rows.append(row)
             lines.append(first_line + start - 1)
             start = reader.line_num + 1
-    except csv.Error:
-        raise StatementError(_UNCLOSED, line=first_line + start - 1) from None
+    except csv.Error as exc:
+        # The csv module says "field larger than field limit" for a huge cell, and names
+        # nothing else that way; anything else here is a quote that never closes.
+        reason = _TOO_LARGE if "field limit" in str(exc) else _UNCLOSED
+        raise StatementError(reason, line=first_line + start - 1) from None
     if body.count('"') % 2:  # the csv module would read the rest of the file into one cell
         raise StatementError(_UNCLOSED, line=lines[-1] if lines else first_line)
     overflow = np.array([any(cell.strip() for cell in row[width:]) for row in rows], dtype=bool)

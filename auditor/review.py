@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from auditor.account import mask_path
 from auditor.answers import Answer, answer_key
 from auditor.models import Severity
 
@@ -316,7 +317,7 @@ def _card_rows(finding: Finding, counter: str, lang: str, wallet: str,
         (word("amount", lang), yen(finding.amount), ""),
         (word("severity", lang), f"{word(severity, lang)} ({finding.score})", _STYLE[severity]),
         (word("reasons", lang), reasons, ""),
-        (word("file", lang), f"{printable(finding.file)}:{finding.line}", ""),
+        (word("file", lang), f"{printable(mask_path(finding.file))}:{finding.line}", ""),
     ]
     if before is not None:  # only with --all; the file is the user's, so treat it as data too
         answered = f"{_WORDS[before.answer.value][lang]} ({printable(before.answered_at)})"

@@ -61,19 +61,24 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
     check_text(text)
     match = identify(text, encoding, options.all_layouts())
     cells = records(text[match.body_start:], match.delimiter, match.width, match.line + 1,
-                    used=match.used_positions(), numeric=match.amount_positions())
+                    used=match.used_positions(), numeric=match.amount_positions(),
+                    verbatim=match.text_positions())
     today = options.today or _saved_on(path)
     parsed = normalise(cells, match, options.year, today)
     chain = check_chain(parsed.frame)
     notes = [*_generic_note(match), *parsed.notes]
+    if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
+        # A header and nothing else is read in full, but the holder should know it held no
+        # transaction (a wrong period chosen at download) rather than see a silent "clean".
+        notes.append(f"no transactions below the header (line {match.line})")
     account = find_account(LINE_END.split(text[:match.header_start]), path)
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
                      parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
 
 
 def _read_bytes(path: Path, limit: int | None) -> bytes:
-    if path.is_dir():
-        raise StatementError("is a folder, not a statement file")
+    if path.is_dir():  # expand() keeps only folders that hold no statement file
+        raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
     try:
         if limit is not None and path.stat().st_size > limit:
             raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "

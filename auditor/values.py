@@ -27,6 +27,9 @@ _TIME = re.compile(r"(\d{1,2})\s*[:/時]\s*(\d{1,2})\s*(?:[:/分]\s*(\d{1,2})\s*
 _AMOUNT = re.compile(r"(-)?(\d+)(?:\.(\d+))?")
 _AMOUNT_NOISE = re.compile(r"[,\s\\¥￥円+]")
 _NONE_MARKS = {"", "-", "--", "ー", "―", "‐", "*"}
+# No statement amount reaches 1000兆円. Larger numbers (or the "inf" pandas reads as a
+# float) used to wrap around in int64 and come out as ¥-9,223,372,036,854,775,808.
+MAX_YEN = 10**15
 
 YMD = tuple[int | None, int, int]
 
@@ -52,6 +55,8 @@ def parse_amount(text: str) -> int | None:
     if fraction and Decimal(fraction) != 0:
         raise ValueError("not a whole number of yen")
     value = int(whole)
+    if value >= MAX_YEN:
+        raise ValueError("too large to be an amount")
     return -value if negative != bool(sign) else value
 
 

@@ -20,6 +20,11 @@ def main() -> None:
     """
     try:
         app()
+    except SystemExit as done:
+        # Typer turns Ctrl-C into a silent exit 130; say so, as the handler below meant to.
+        if done.code == 130 and _from_interrupt(done):
+            _fail("interrupted", 130)
+        raise
     except AuditorError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -29,6 +34,18 @@ def main() -> None:
             raise
         _fail(f"internal error ({type(exc).__name__}); set AUDITOR_DEBUG=1 for details",
               ExitCode.INTERNAL)
+
+
+def _from_interrupt(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is among the exceptions that led to this one."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return True
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return False
 
 
 def _fail(message: str, code: int) -> None:

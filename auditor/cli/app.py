@@ -55,9 +55,20 @@ def _root(
 
 def read_options(encoding: str | None, layouts: list[Path] | None, year: int | None) -> ReadOptions:
     """Build the reading options shared by every command that reads statements."""
+    import codecs
+
+    from auditor.errors import UsageError
     from auditor.layouts import load_layout_file
     from auditor.statement import ReadOptions
 
+    if encoding:
+        # A misspelt codec is the command's fault (exit 2), not every file's (it was exit 3,
+        # with the same message repeated for each file).
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"--encoding: unknown encoding {encoding!r}; "
+                             "use a Python codec name such as cp932") from None
     own = tuple(load_layout_file(path) for path in layouts or ())
     return ReadOptions(encoding=encoding, layouts=own, year=year)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -26,15 +25,17 @@ def identify(
     year: Year = None,
 ) -> None:
     """Show which bank layout each file is, and what was read from it."""
+    from auditor.atomic import stdout_output
     from auditor.batch import expand
     from auditor.render import console, identify_table, json_dump, report_messages
     from auditor.statement import read_all
 
     results = read_all(expand(files), read_options(encoding, layout, year))
     reports = [report for report, _statement in results]
-    if fmt is IdentifyFormat.json:
-        json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, sys.stdout)
-    else:
-        console().print(identify_table(reports))
+    with stdout_output() as out:  # a full disk or closed pipe: exit 2 with a message
+        if fmt is IdentifyFormat.json:
+            json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, out)
+        else:
+            console(out).print(identify_table(reports))
     report_messages(reports)
     raise typer.Exit(ExitCode.for_reading(reports))

@@ -150,10 +150,11 @@ def _render(claim: Claim, fmt: ReportFormat, lang: str) -> str:
 
 
 def _write(text: str, output: Path | None, force: bool) -> None:
-    from auditor.atomic import atomic_output
+    from auditor.atomic import atomic_output, stdout_output
 
     if output is None:
-        sys.stdout.write(text)
+        with stdout_output() as out:  # a full disk is exit 2 with a message, not exit 120
+            out.write(text)
         return
     with atomic_output(output, overwrite=force) as out:
         out.write(text)

@@ -165,10 +165,12 @@ def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
 
 
 def _write(result: ScanResult, fmt: ScanFormat, output: Path | None, lang: str) -> None:
-    from auditor.atomic import atomic_output
+    from auditor.atomic import atomic_output, stdout_output
 
     if output is None:
-        _render(result, fmt, sys.stdout, lang)
+        # Flushed before returning, so --new-only never records what did not get out.
+        with stdout_output() as out:
+            _render(result, fmt, out, lang)
         return
     with atomic_output(output) as out:
         _render(result, fmt, out, lang)
@@ -203,7 +205,7 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
         from auditor.render import console
         from auditor.render.summary import run_tables
 
-        console(sys.stderr).print(run_tables(result))
+        console(sys.stderr).print(run_tables(result, lang))
     sys.stderr.write(summary_line(result, lang) + "\n")
 
 

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from auditor.account import mask_path
 from auditor.models import FileReport
 from auditor.render.safety import printable
 
@@ -21,7 +22,8 @@ def report_messages(reports: Iterable[FileReport], err: TextIO | None = None) ->
     stream = err or sys.stderr
     for report in reports:
         for message in _messages(report):
-            stream.write(printable(f"auditor: {report.path}: {message}") + "\n")
+            # The path through mask_path: a file name may carry the account number.
+            stream.write(printable(f"auditor: {mask_path(report.path)}: {message}") + "\n")
 
 
 def _messages(report: FileReport) -> Iterator[str]:

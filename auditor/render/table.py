@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 
+from auditor.account import mask_path
 from auditor.models import FileReport
 from auditor.render.safety import printable
 from auditor.wording import yen
@@ -21,12 +22,13 @@ def identify_table(reports: Iterable[FileReport]) -> Table:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for report in reports:
         if report.error:
-            table.add_row(Text(printable(report.path)), Text("error", style="red"),
+            table.add_row(Text(printable(mask_path(report.path))), Text("error", style="red"),
                           Text(printable(report.error)))
             continue
         period = "" if report.period is None else f"{report.period[0]} – {report.period[1]}"
         table.add_row(
-            Text(printable(report.path)), Text(f"{report.layout} ({report.bank})"), Text(report.encoding or ""),
+            Text(printable(mask_path(report.path))), Text(f"{report.layout} ({report.bank})"),
+            Text(report.encoding or ""),
             Text(str(report.rows)), Text(str(len(report.rejected))), Text(yen(report.debit_total)),
             Text(yen(report.credit_total)), Text(period), Text(str(len(report.balance_breaks))),
         )
