@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -98,6 +99,7 @@ def mask_digit_runs(text: str) -> str:
     return _NUMBER.sub(_hide_number, unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=4096)  # every finding names its file: mask each path once
 def mask_path(path: str) -> str:
     """A file path as outputs show it: numbers masked as by mask_digit_runs, the rest as is.
 

@@ -16,6 +16,7 @@ from auditor.errors import StatementError
 HEADER_SCAN_LINES = 60
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 LINE_END = re.compile(r"\r\n|\r|\n")
+_WIDE = 64
 _EXPONENT = re.compile(r"[0-9][eE][+-]?[0-9]")
 _UNCLOSED = "a quoted field is not closed (unbalanced quote); the file is cut or damaged"
 # Python's csv module stops at 128 KiB a field; a statement cell is never near that, and a
@@ -171,11 +172,11 @@ def records(body: str, delimiter: str, width: int, first_line: int,
     if _cr_only(body):
         body = LINE_END.sub("\n", body)  # old Mac exports end lines with CR alone
     columns = sorted(set(used))
-    if _EXPONENT.search(body):
+    if ("e" in body or "E" in body) and _EXPONENT.search(body):  # the regex costs 1 s/100 MB
         # pandas reads "1.23457E+10" (an amount Excel re-saved) as a whole number of yen;
         # the strict parser refuses it, as it does on the exact path. Text columns, then.
         numeric = ()
-    fast = _records_fast(body, delimiter, width, numeric, verbatim)
+    fast = _records_fast(body, delimiter, width, numeric, verbatim, columns)
     if fast is None:
         return _records_exact(body, delimiter, width, first_line, columns)
     count = len(fast)
@@ -194,18 +195,23 @@ def _cr_only(body: str) -> bool:
 
 
 def _records_fast(body: str, delimiter: str, width: int, numeric: Collection[int],
-                  verbatim: Collection[int]) -> pd.DataFrame | None:
+                  verbatim: Collection[int], used: Collection[int]) -> pd.DataFrame | None:
     """pandas' C tokenizer: exact when every record is one physical line, else None.
 
     Every column is parsed (no usecols): only then does pandas refuse a row wider than
     the header, which the exact reader must see to reject it.
     """
-    if not body.strip("\r\n"):
+    if len(body) < 65536 and not body.strip("\r\n"):  # (strip() would copy a large body)
         # Only line breaks: no record. (Not isspace(): a line of spaces is a record, as it
         # is anywhere else in the file, and was dropped without a trace when it was alone.)
         return pd.DataFrame(columns=range(width), dtype=object)
     data = body.encode("utf-8")
-    dtypes: dict[int, str] = {i: "category" for i in range(width) if i not in numeric}
+    # Categoricals: statements repeat their dates and payees, and pandas builds them in C.
+    # On exports with very many columns each costs more than plain text, so there only
+    # the columns we read are categorical.
+    wide = width > _WIDE
+    dtypes: dict[int, str] = {i: "category" if i in used or not wide else "str"
+                              for i in range(width) if i not in numeric}
     try:
         frame = _read_csv(data, delimiter, width, dtypes)
         # pandas turns an all-digit categorical into numbers ("000123" → 123): a descriptor
@@ -249,14 +255,16 @@ def _is_text(column: pd.Series) -> bool:
 
 
 def _longest_cell(frame: pd.DataFrame) -> int:
-    """The longest text cell, looked for among distinct values only."""
+    """The longest text cell (distinct values of categoricals; vectorised for the rest)."""
     longest = 0
     for name in frame.columns:
         column = frame[name]
-        values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else (
-            column.dropna() if column.dtype == object or pd.api.types.is_string_dtype(column)
-            else ())
-        longest = max(longest, max((len(str(v)) for v in values), default=0))
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            column = pd.Series(column.cat.categories)
+        elif not pd.api.types.is_string_dtype(column) and column.dtype != object:
+            continue  # numbers
+        lengths = column.dropna().astype(str).str.len()
+        longest = max(longest, int(lengths.max()) if len(lengths) else 0)
     return longest
 
 
