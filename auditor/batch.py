@@ -11,10 +11,9 @@ from functools import partial
 from pathlib import Path
 
 from auditor.audit import Window, audit
-from auditor.errors import StatementError
 from auditor.models import FileReport, Finding, ScanResult
 from auditor.rules import Context
-from auditor.statement import ReadOptions, file_report, read_statement
+from auditor.statement import ReadOptions, failed_report, file_report, read_statement
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
@@ -61,11 +60,8 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window) -
     try:
         statement = read_statement(path, options)
         findings = tuple(audit(statement, ctx, window))
-    except StatementError as exc:
-        return Audited(file_report(path, error=str(exc)), (), "")
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
-        error = f"internal error while auditing ({type(exc).__name__})"
-        return Audited(file_report(path, error=error, internal=True), (), "")
+        return Audited(failed_report(path, exc, "auditing"), (), "")
     return Audited(file_report(path, statement), findings, statement.account_id)
 
 

@@ -132,11 +132,16 @@ def read_all(paths: Sequence[Path], options: ReadOptions) -> list[tuple[FileRepo
     for path in paths:
         try:
             statement = read_statement(path, options)
-        except StatementError as exc:
-            results.append((file_report(path, error=str(exc)), None))
         except Exception as exc:  # a bug must not lose the rest of a batch
-            results.append((file_report(path, error=f"internal error while reading "
-                                                    f"({type(exc).__name__})", internal=True), None))
+            results.append((failed_report(path, exc, "reading"), None))
         else:
             results.append((file_report(path, statement), statement))
     return results
+
+
+def failed_report(path: Path, exc: Exception, stage: str) -> FileReport:
+    """A file that could not be read (its one-line reason) or hit a bug (exit 4)."""
+    if isinstance(exc, StatementError):
+        return file_report(path, error=str(exc))
+    return file_report(path, error=f"internal error while {stage} ({type(exc).__name__})",
+                       internal=True)
