@@ -250,9 +250,9 @@ def test_ctrl_c_during_a_batch(cli: Cli, tmp_path: Path, files: list[Path], stat
 def test_ctrl_c_while_the_output_is_written(cli: Cli, tmp_path: Path, files: list[Path],
                                             state: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.render.findings
+    import auditor.render.findings_csv
 
-    real = auditor.render.findings.write_csv
+    real = auditor.render.findings_csv.write_csv
 
     def half_then_interrupt(result: object, out: io.TextIOBase, lang: str) -> None:
         real(result, out, lang)  # type: ignore[arg-type]
@@ -261,7 +261,7 @@ def test_ctrl_c_while_the_output_is_written(cli: Cli, tmp_path: Path, files: lis
     target = tmp_path / "findings.csv"
     target.write_text("previous run\n", encoding="utf-8")
     before = fingerprint(state)
-    monkeypatch.setattr(auditor.render.findings, "write_csv", half_then_interrupt)
+    monkeypatch.setattr(auditor.render.findings_csv, "write_csv", half_then_interrupt)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "-f", "csv", "-o", target)
     monkeypatch.undo()
     assert (run.code, run.err) == (130, "auditor: interrupted\n")

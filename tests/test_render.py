@@ -19,8 +19,11 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from auditor.models import FileReport, Finding, Reason, ScanResult, Severity
-from auditor.render import console, identify_table, json_dump, report_messages
-from auditor.render.findings import CSV_COLUMNS, findings_table, summary_line, write_csv
+from auditor.render import console, json_dump, report_messages
+from auditor.render.findings import findings_table
+from auditor.render.findings_csv import CSV_COLUMNS, write_csv
+from auditor.render.messages import summary_line
+from auditor.render.table import identify_table
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 NUMERIC_COLUMNS = ("line", "amount", "score")

@@ -178,20 +178,22 @@ def _write(result: ScanResult, fmt: ScanFormat, output: Path | None, lang: str) 
 
 def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None:
     from auditor.render import console, json_dump
-    from auditor.render.findings import findings_table, write_csv
 
     if fmt is ScanFormat.json:
         json_dump(result.to_dict(lang), out)
     elif fmt is ScanFormat.csv:
+        from auditor.render.findings_csv import write_csv
+
         write_csv(result, out, lang)
     elif result.findings:
+        from auditor.render.findings import findings_table
+
         console(out).print(findings_table(result, lang))
 
 
 def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: bool) -> None:
     """Messages for the person at the terminal, on stderr; with --quiet only the errors."""
-    from auditor.render import report_messages
-    from auditor.render.findings import summary_line
+    from auditor.render.messages import report_messages, summary_line
 
     if quiet:
         report_messages(replace(r, rejected=(), notes=(), balance_breaks=())

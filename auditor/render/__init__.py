@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any, TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, TextIO
 
 from auditor.render.messages import report_messages
 from auditor.render.safety import json_inert
-from auditor.render.table import identify_table
 
-__all__ = ["console", "identify_table", "json_dump", "report_messages"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["console", "json_dump", "report_messages"]
 
 
 def console(file: TextIO | None = None) -> Console:
     """A console for data on stdout: colour only on a terminal and without NO_COLOR."""
+    # Imported here: JSON and CSV output never need Rich, and it is a tenth of a
+    # small scan's start-up.
+    from rich.console import Console
     stream = file or sys.stdout
     terminal = stream.isatty()
     columns = os.environ.get("COLUMNS", "")

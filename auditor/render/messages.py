@@ -1,4 +1,4 @@
-"""One-line messages about each input file, written to stderr."""
+"""Messages for stderr: one line per problem with an input file, and the run's summary."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from auditor.account import mask_path
-from auditor.models import FileReport
+from auditor.i18n import word
+from auditor.models import FileReport, ScanResult
 from auditor.render.safety import printable
+from auditor.wording import yen
 
 _SHOWN_REJECTS = 5
 _SHOWN_BREAKS = 10
@@ -38,3 +40,11 @@ def _messages(report: FileReport) -> Iterator[str]:
         yield f"balance does not follow at line(s) {lines} (a row may be missing or edited)"
     for note in report.notes:
         yield f"note: {note}"
+
+
+def summary_line(result: ScanResult, lang: str) -> str:
+    """One line for stderr: files, findings by severity, yen at risk."""
+    counts = result.summary()
+    if not result.findings and not counts["failed"]:
+        return word("none", lang)
+    return word("summary", lang).format(**{**counts, "at_risk": yen(counts["at_risk"])})

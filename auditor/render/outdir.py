@@ -11,7 +11,7 @@ from auditor.atomic import OutputError, atomic_output
 from auditor.campaigns import run_summary
 from auditor.models import FileReport, ScanResult
 from auditor.render import json_dump
-from auditor.render.findings import write_csv
+from auditor.render.findings_csv import write_csv
 from auditor.render.safety import csv_safe, json_inert
 
 FILE_COLUMNS = ("path", "status", "layout", "bank", "account", "encoding", "rows", "rejected",

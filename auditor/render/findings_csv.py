@@ -1,0 +1,25 @@
+"""Render a scan's findings as CSV, each text cell escaped against spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from auditor.models import ScanResult
+from auditor.render.safety import csv_safe
+
+CSV_COLUMNS = ("file", "line", "date", "time", "amount", "description", "wallet", "score",
+               "severity", "rules", "reasons", "answer")
+
+
+def write_csv(result: ScanResult, out: TextIO, lang: str) -> None:
+    """The findings as CSV; text cells are escaped against spreadsheet formulas."""
+    # CRLF (RFC 4180) also makes the writer quote a cell holding a lone CR, which a
+    # spreadsheet would otherwise read as the end of the row.
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for finding in result.findings:
+        row = finding.to_dict(lang)
+        row["rules"] = ";".join(row["rules"])
+        row["reasons"] = " / ".join(row["reasons"])
+        writer.writerow([csv_safe(row[column]) for column in CSV_COLUMNS])
