@@ -32,6 +32,20 @@ def test_version_and_help_do_not_import_pandas() -> None:
     assert done.stderr.strip() == "False"
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_scan_for_programs_loads_no_rich_and_no_pydantic(fmt: str) -> None:
+    # Start-up is most of a small scan (the speed target: 300 rows in under 1 s). Rich is
+    # for terminals, and pydantic came with Typer 0.29's per-option validation (capped).
+    code = ("import sys\nfrom auditor.cli import main\n"
+            f"sys.argv = ['auditor', 'scan', {str(MIZUHO)!r}, '-f', {fmt!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'pydantic'}),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip()
+    assert done.stderr.splitlines()[-1] == "[]"
+
+
 def test_help_lists_every_command(cli: Cli) -> None:
     run = cli("--help")
     assert run.code == 0
