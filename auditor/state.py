@@ -168,7 +168,7 @@ def state_is_explicit(explicit: Path | None = None) -> bool:
     return explicit is not None or bool(os.environ.get(ENV_VAR))
 
 
-def account_id(account: str | None) -> str:
+def _canonical_account(account: str | None) -> str:
     """The account as keys and masks use it: NFKC, lower case, ASCII letters and digits.
 
     So "123-4567", "1234567" and "１２３４５６７" are one account.
@@ -181,13 +181,13 @@ def account_id(account: str | None) -> str:
 
 def alert_key(account: str | None, finding: Finding) -> str:
     """SHA-256 hex of the account and the finding's identity (date|time|amount|key|n)."""
-    text = account_id(account) + "\x1f" + finding.identity()
+    text = _canonical_account(account) + "\x1f" + finding.identity()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def mask_account(account: str | None) -> str | None:
     """***4567, as everywhere in the tool (auditor.account.mask); None when there is none."""
-    return mask(account) if account_id(account) else None
+    return mask(account) if _canonical_account(account) else None
 
 
 # --- the store ----------------------------------------------------------------------
