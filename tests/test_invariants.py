@@ -11,14 +11,17 @@ import tempfile
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor.batch import BatchOptions, scan
 from auditor.models import ScanResult
+from auditor.normalise import _calendar_days
 from auditor.rules import Context
 from auditor.state import open_state
 from auditor.statement import ReadOptions, read_statement
@@ -290,3 +293,19 @@ def test_new_only_twice_adds_nothing_even_in_another_same_day_order(
     assert (_alerts(again), again.code) == (0, 0)
     with open_state(state) as store:
         assert store.summary().count == reported
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1600, 2300), st.integers(-1, 14), st.integers(-1, 33)),
+                min_size=1, max_size=50))
+def test_calendar_days_agree_with_the_calendar(parts: list[tuple[int, int, int]]) -> None:
+    # Dates are built by array arithmetic; each must be the day datetime.date makes of the
+    # same parts, and NaT exactly where that day does not exist (or is out of range).
+    years, months, days = (np.array(column, dtype=np.int64) for column in zip(*parts))
+    got = _calendar_days(years, months, days)
+    for (year, month, day), when in zip(parts, got, strict=True):
+        try:
+            expected = date(year, month, day) if 1678 <= year <= 2261 else None
+        except ValueError:
+            expected = None
+        assert (None if np.isnat(when) else when.item()) == expected
