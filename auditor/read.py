@@ -159,26 +159,27 @@ def split_line(line: str, delimiter: str, number: int | None = None) -> list[str
         raise StatementError(_TOO_LARGE, line=number) from None
 
 
-def records(body: str, delimiter: str, width: int, first_line: int,
+def records(text: str, start: int, delimiter: str, width: int, first_line: int,
             used: Collection[int], numeric: Collection[int] = (),
             verbatim: Collection[int] = ()) -> Records:
-    """Split the rows below the header; first_line is the file line number of body's start.
+    """Split the rows below the header: text from offset ``start``, file line ``first_line``.
 
+    (An offset, not a slice: copying a large statement's text costs a tenth of a second.)
     Only the ``used`` columns are kept. Columns in ``numeric`` may come back as floats
     when every cell is a plain number (pandas converts them in C). Other columns come back
     as categoricals (statements repeat their dates and payees), and those in ``verbatim``
     (descriptors) always keep their text exactly as written.
     """
-    if _cr_only(body):
-        body = LINE_END.sub("\n", body)  # old Mac exports end lines with CR alone
+    if _cr_only(text, start):
+        text, start = LINE_END.sub("\n", text[start:]), 0  # old Mac exports: CR alone
     columns = sorted(set(used))
-    if ("e" in body or "E" in body) and _EXPONENT.search(body):  # the regex costs 1 s/100 MB
+    if _has_exponent(text, start):
         # pandas reads "1.23457E+10" (an amount Excel re-saved) as a whole number of yen;
         # the strict parser refuses it, as it does on the exact path. Text columns, then.
         numeric = ()
-    fast = _records_fast(body, delimiter, width, numeric, verbatim, columns)
+    fast = _records_fast(text, start, delimiter, width, numeric, verbatim, columns)
     if fast is None:
-        return _records_exact(body, delimiter, width, first_line, columns)
+        return _records_exact(text[start:], delimiter, width, first_line, columns)
     count = len(fast)
     # Only rows whose first cell is empty can be blank: test the rest on those alone.
     maybe = fast[0].isna().to_numpy()
@@ -188,24 +189,32 @@ def records(body: str, delimiter: str, width: int, first_line: int,
                    np.zeros(count, bool), blank)
 
 
-def _cr_only(body: str) -> bool:
+def _has_exponent(text: str, start: int) -> bool:
+    # The regex costs 1 s/100 MB: most statements hold no letter e at all, so look first.
+    if text.find("e", start) < 0 and text.find("E", start) < 0:
+        return False
+    return _EXPONENT.search(text, start) is not None
+
+
+def _cr_only(text: str, start: int) -> bool:
     """Lines end in CR alone (a lone CR elsewhere makes the fast path hand over instead)."""
-    head = body[:65536]
+    head = text[start:start + 65536]
     return "\r" in head and "\n" not in head
 
 
-def _records_fast(body: str, delimiter: str, width: int, numeric: Collection[int],
+def _records_fast(text: str, start: int, delimiter: str, width: int, numeric: Collection[int],
                   verbatim: Collection[int], used: Collection[int]) -> pd.DataFrame | None:
     """pandas' C tokenizer: exact when every record is one physical line, else None.
 
     Every column is parsed (no usecols): only then does pandas refuse a row wider than
     the header, which the exact reader must see to reject it.
     """
-    if len(body) < 65536 and not body.strip("\r\n"):  # (strip() would copy a large body)
+    if len(text) - start < 65536 and not text[start:].strip("\r\n"):  # (no large copies)
         # Only line breaks: no record. (Not isspace(): a line of spaces is a record, as it
         # is anywhere else in the file, and was dropped without a trace when it was alone.)
         return pd.DataFrame(columns=range(width), dtype=object)
-    data = body.encode("utf-8")
+    data = text.encode("utf-8")
+    offset = len(text[:start].encode("utf-8"))  # where the body starts in the bytes
     # Categoricals: statements repeat their dates and payees, and pandas builds them in C.
     # On exports with very many columns each costs more than plain text, so there only
     # the columns we read are categorical.
@@ -213,12 +222,13 @@ def _records_fast(body: str, delimiter: str, width: int, numeric: Collection[int
     dtypes: dict[int, str] = {i: "category" if i in used or not wide else "str"
                               for i in range(width) if i not in numeric}
     try:
-        frame = _read_csv(data, delimiter, width, dtypes)
+        frame = _read_csv(data, offset, delimiter, width, dtypes)
         # pandas turns an all-digit categorical into numbers ("000123" → 123): a descriptor
         # must stay as printed, so such a column is read again as plain text.
         changed = [i for i in verbatim if not _is_text(frame[i])]
         if changed:
-            frame = _read_csv(data, delimiter, width, {**dtypes, **{i: "str" for i in changed}})
+            frame = _read_csv(data, offset, delimiter, width,
+                              {**dtypes, **{i: "str" for i in changed}})
     except (pd.errors.ParserError, ValueError):
         return None  # a row wider than the header: the exact reader says which
     for column in numeric:
@@ -233,15 +243,18 @@ def _records_fast(body: str, delimiter: str, width: int, numeric: Collection[int
         # lone CR): pandas then silently makes its first cells the index, shifting every
         # column and losing rows. The exact reader rejects the wide row instead.
         return None
-    physical = body.count("\n") + (0 if body.endswith("\n") else 1)
+    physical = text.count("\n", start) + (0 if text.endswith("\n") else 1)
     if len(frame) != physical or _longest_cell(frame) > FIELD_LIMIT:
         return None  # pandas has no cell limit: the exact reader refuses a huge cell by line
     return frame
 
 
-def _read_csv(data: bytes, delimiter: str, width: int, dtypes: dict[int, str]) -> pd.DataFrame:
+def _read_csv(data: bytes, offset: int, delimiter: str, width: int,
+              dtypes: dict[int, str]) -> pd.DataFrame:
+    handle = io.BytesIO(data)  # shares the bytes; pandas reads on from the position
+    handle.seek(offset)
     return pd.read_csv(
-        io.BytesIO(data), sep=delimiter, header=None, names=range(width), dtype=dtypes,
+        handle, sep=delimiter, header=None, names=range(width), dtype=dtypes,
         keep_default_na=False, na_values=[""], thousands=",", skip_blank_lines=False,
         engine="c", encoding="utf-8", on_bad_lines="error",
     )

@@ -60,7 +60,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
     text, encoding = decode(raw, options.encoding)
     check_text(text)
     match = identify(text, encoding, options.all_layouts())
-    cells = records(text[match.body_start:], match.delimiter, match.width, match.line + 1,
+    cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
                     used=match.used_positions(), numeric=match.amount_positions(),
                     verbatim=match.text_positions())
     today = options.today or _saved_on(path)
