@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
+from auditor.normalise import distinct
 from auditor.rules import Context, Hit, Rule, all_rules
 from auditor.statement import Statement
 from auditor.wallets import Catalogue
@@ -52,55 +53,63 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     debits = debits[keep].assign(wallet=wallet[keep], marker=marker[keep],
                                  key=debits["key"][keep].astype(object),
                                  channel_key=debits["channel_key"][keep].astype(object))
-    times = pd.to_timedelta(debits["time"].fillna("00:00:00"))
+    timed = debits["time"].notna()
+    # Most banks print no time: parsing a column of "00:00:00" would then be pure cost.
+    offset = pd.to_timedelta(debits["time"].where(timed, "00:00:00")) if timed.any() else None
     debits = debits.assign(
-        allowed=debits["wallet"].isin(allowed), timed=debits["time"].notna(),
-        ts=debits["date"] + times,
+        allowed=debits["wallet"].isin(allowed), timed=timed,
+        ts=debits["date"] if offset is None else debits["date"] + offset,
     )
     return debits.set_index("seq", drop=False)
 
 
 def _markers(debits: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
     """The channel marker of each debit, looked up once per (descriptor, channel) pair."""
-    key_codes, keys = pd.factorize(debits["key"], use_na_sentinel=False)
-    channel_codes, channels = pd.factorize(debits["channel_key"], use_na_sentinel=False)
-    pairs, inverse = np.unique(key_codes * max(len(channels), 1) + channel_codes,
-                               return_inverse=True)
+    key_codes, keys = distinct(debits["key"])
+    channel_codes, channels = distinct(debits["channel_key"])
     width = max(len(channels), 1)
-    found = np.array([catalogue.marker(str(keys[p // width]), str(channels[p % width]))
-                      for p in pairs] + [None], dtype=object)[:-1]
-    return pd.Series(found[inverse] if len(inverse) else [], index=debits.index, dtype=object)
+    # Hashing the pair codes, not sorting them: a million debits take a few milliseconds.
+    pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
+    found = [catalogue.marker(keys[pair // width], channels[pair % width]) for pair in pairs]
+    return _spread(found, pair_codes, debits.index)
 
 
-def _per_distinct(column: pd.Series, find: object) -> pd.Series:
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    found = np.array([find(str(u)) for u in uniques] + [None], dtype=object)[:-1]  # type: ignore[operator]
-    return pd.Series(found[codes] if len(codes) else [], index=column.index, dtype=object)
+def _per_distinct(column: pd.Series, find: Callable[[str], str | None]) -> pd.Series:
+    """find() of each row's text, called once per distinct text."""
+    codes, uniques = distinct(column)
+    return _spread([find(text) for text in uniques], codes, column.index)
+
+
+def _spread(found: list[str | None], codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Each row's value from the distinct values and the rows' codes into them."""
+    values = np.array([*found, None], dtype=object)[:-1]  # (the None keeps it one-dimensional)
+    return pd.Series(values[codes] if len(codes) else [], index=index, dtype=object)
 
 
 def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
               window: Window) -> list[Finding]:
-    by_row: dict[int, list[Reason]] = defaultdict(list)
-    for hit in hits:
-        if all(reason.rule != hit.reason.rule for reason in by_row[hit.seq]):
-            by_row[hit.seq].append(hit.reason)
+    by_row: dict[int, dict[str, Reason]] = defaultdict(dict)
+    for hit in hits:  # one reason per rule and row, the first one given
+        by_row[hit.seq].setdefault(hit.reason.rule, hit.reason)
     seqs = sorted(by_row)
     rows = statement.frame.iloc[seqs]  # one take, not one look-up per finding
     # Identical rows have the same descriptor, so they are all among the wallet debits.
     occurrence = _occurrences(debits)
     wallets = debits["wallet"].to_dict()
     findings = []
+    # Plain Python values, converted in C by column: iterating Series boxes every cell.
     for seq, line, when, time, amount, text, channel, key in zip(
-            seqs, rows["line"], rows["date"].dt.date, rows["time"], rows["debit"],
-            rows["description"], rows["channel"], rows["key"], strict=True):
+            seqs, rows["line"].tolist(), rows["date"].to_numpy("datetime64[D]").tolist(),
+            rows["time"].tolist(), rows["debit"].tolist(), rows["description"].tolist(),
+            rows["channel"].tolist(), rows["key"].tolist(), strict=True):
         if not window.holds(when):
             continue
-        reasons = by_row[seq]
+        reasons = list(by_row[seq].values())
         score = min(100, sum(SEVERITY_SCORE[reason.severity] for reason in reasons))
         wallet = wallets.get(seq)
         findings.append(Finding(
-            file=str(statement.path), line=int(line), date=when,
-            time=time if isinstance(time, str) else None, amount=int(amount),
+            file=str(statement.path), line=line, date=when,
+            time=time if isinstance(time, str) else None, amount=amount,
             description=str(text or channel), wallet=wallet if isinstance(wallet, str) else None,
             score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
             key=str(key), occurrence=occurrence[seq],
@@ -115,8 +124,9 @@ def _occurrences(debits: pd.DataFrame) -> dict[int, int]:
     """
     seen: Counter[tuple[object, ...]] = Counter()
     numbers = {}
-    for seq, *same in zip(debits.index, debits["date"], debits["time"], debits["debit"],
-                          debits["key"], strict=True):
+    for seq, *same in zip(debits.index.tolist(), debits["date"].to_numpy("datetime64[D]").tolist(),
+                          debits["time"].tolist(), debits["debit"].tolist(),
+                          debits["key"].tolist(), strict=True):
         seen[tuple(same)] += 1
         numbers[int(seq)] = seen[tuple(same)]
     return numbers

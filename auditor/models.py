@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from datetime import date
@@ -62,7 +63,7 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return ("low", "medium", "high").index(self.value)
+        return _RANKS[self.value]
 
     @classmethod
     def for_score(cls, score: int) -> Severity:
@@ -72,6 +73,7 @@ class Severity(StrEnum):
         return cls.medium if score >= 40 else cls.low
 
 
+_RANKS = {"low": 0, "medium": 1, "high": 2}
 # What each rule severity adds to a transaction's score (capped at 100).
 SEVERITY_SCORE = {Severity.low: 15, Severity.medium: 40, Severity.high: 70}
 
@@ -110,7 +112,7 @@ class Finding:
     @property
     def counts(self) -> bool:
         """Money at risk: medium or higher, and not answered as the holder's own."""
-        return self.severity.rank >= Severity.medium.rank and self.answer != "mine"
+        return self.severity is not Severity.low and self.answer != "mine"
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -150,7 +152,8 @@ class ScanResult:
 
     def summary(self) -> dict[str, int]:
         """The counts the summary line and the JSON ``summary`` report."""
-        counts = {s.value: sum(f.severity is s for f in self.findings) for s in Severity}
+        found = Counter(f.severity for f in self.findings)
+        counts = {s.value: found[s] for s in Severity}
         return {
             "files": len(self.files), "failed": sum(bool(r.error) for r in self.files),
             "findings": len(self.findings), "at_risk": self.at_risk(), **counts,

@@ -52,5 +52,9 @@ def json_dump(data: Any, out: TextIO) -> None:
     out.write("{\n" + ",\n".join(parts) + "\n}\n")
 
 
+# One encoder for every element: json.dumps() with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _compact(value: Any) -> str:
-    return json_inert(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+    return json_inert(_ENCODER.encode(value))

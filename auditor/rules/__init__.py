@@ -60,7 +60,11 @@ class Rule:
     check: Check
 
     def hit(self, seq: int, en: str, ja: str, severity: Severity | None = None) -> Hit:
-        return Hit(int(seq), Reason(self.id, severity or self.severity, en, ja))
+        return Hit(int(seq), self.reason(en, ja, severity))
+
+    def reason(self, en: str, ja: str, severity: Severity | None = None) -> Reason:
+        """This rule's reason, for rules that give many rows the same one."""
+        return Reason(self.id, severity or self.severity, en, ja)
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -24,7 +24,8 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
                                      bool(timed[start:stop].all()))
             en = f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all"
             ja = f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}"
-            hits.extend(RULE.hit(seq, en, ja) for seq in seqs[start:stop])
+            reason = RULE.reason(en, ja)  # one reason shared by the burst's rows
+            hits.extend(Hit(int(seq), reason) for seq in seqs[start:stop])
     return hits
 
 
