@@ -586,6 +586,32 @@ def pandas_code(path: Path) -> str:
             "print(time.perf_counter() - t)")
 
 
+def measure_large(args, auditor: list[str], inputs: dict[int, Path],
+                  outdir: Path) -> dict[int, tuple[Best, Best, list[float]]]:
+    """Run pandas and the scan on every size, round by round, so that a busy spell of a
+    shared machine hits every size alike (size by size, it once made 100k rows look twice
+    as slow per row as 1M). Returns per size: best pandas run, best scan, read_csv times."""
+    measured = {rows: (Best(), Best(), []) for rows in inputs}
+    for path in inputs.values():
+        warm(path)
+    for attempt in range(max(args.repeat, args.repeat_large)):
+        for rows, path in inputs.items():
+            repeat = args.repeat if rows < 1_000_000 else args.repeat_large
+            if attempt >= repeat:
+                continue
+            pandas_best, scan_best, reads = measured[rows]
+            say(f"{rows:,} rows: pandas.read_csv, run {attempt + 1}/{repeat}")
+            run = pandas_best.add(run_child([sys.executable, "-c", pandas_code(path)],
+                                            capture=True))
+            if run.code == 0:
+                reads.append(float(run.stdout.split()[-1]))
+            say(f"{rows:,} rows: auditor scan, run {attempt + 1}/{repeat}")
+            max_size = ["--max-size", str(path.stat().st_size // 1_000_000 + 1)]  # default 100 MB
+            scan_best.add(run_child([*auditor, "scan", str(path), "--format", "json", *max_size],
+                                    stdout=outdir / f"scan_{rows}.json"))
+    return measured
+
+
 def bench_large(report: Report, args, auditor: list[str], inputs: dict[int, Path],
                 outdir: Path, fixed_cost: float) -> None:
     lines = report.section("1. One large statement: 三菱UFJ layout, CP932 (auditor scan FILE "
@@ -594,23 +620,11 @@ def bench_large(report: Report, args, auditor: list[str], inputs: dict[int, Path
                           "read = pd.read_csv alone, timed inside the pandas process"))
     per_row: dict[int, float] = {}
     figures: dict[str, object] = {}
+    measured = measure_large(args, auditor, inputs, outdir)
     for rows, path in inputs.items():
-        repeat = args.repeat if rows < 1_000_000 else args.repeat_large
-        warm(path)
         size = path.stat().st_size
-        pandas_best, scan_best = Best(), Best()
-        reads: list[float] = []
+        pandas_best, scan_best, reads = measured[rows]
         out = outdir / f"scan_{rows}.json"
-        max_size = ["--max-size", str(size // 1_000_000 + 1)]  # the default limit is 100 MB
-        for attempt in range(repeat):
-            say(f"{rows:,} rows: pandas.read_csv, run {attempt + 1}/{repeat}")
-            run = pandas_best.add(run_child([sys.executable, "-c", pandas_code(path)],
-                                            capture=True))
-            if run.code == 0:
-                reads.append(float(run.stdout.split()[-1]))
-            say(f"{rows:,} rows: auditor scan, run {attempt + 1}/{repeat}")
-            scan_best.add(run_child([*auditor, "scan", str(path), "--format", "json", *max_size],
-                                    stdout=out))
         label = f"{rows:,} rows"
         lines.append(Line(f"{label}: file", f"{mb(size)} ({path.name})"))
         if pandas_best.best.code != 0:
