@@ -38,19 +38,28 @@ def json_dump(data: Any, out: TextIO) -> None:
 
     Readable, diffable and greppable, and each element goes through json's C encoder
     (indent= would use the pure-Python one: seconds for tens of thousands of findings).
+    Written as it is encoded, a batch of lines at a time: half a million findings make
+    hundreds of megabytes of text, which need not all be in memory at once.
     """
     if not isinstance(data, dict):
         out.write(_compact(data) + "\n")
         return
-    parts = []
-    for key, value in data.items():
+    out.write("{\n")
+    for number, (key, value) in enumerate(data.items()):
+        out.write((",\n" if number else "") + f"  {_compact(key)}: ")
         if isinstance(value, list) and value:
-            items = ",\n".join(f"    {_compact(item)}" for item in value)
-            parts.append(f"  {_compact(key)}: [\n{items}\n  ]")
+            out.write("[\n")
+            for start in range(0, len(value), _BATCH):
+                batch = value[start:start + _BATCH]
+                out.write((",\n" if start else "") + ",\n".join(f"    {_compact(item)}"
+                                                               for item in batch))
+            out.write("\n  ]")
         else:
-            parts.append(f"  {_compact(key)}: {_compact(value)}")
-    out.write("{\n" + ",\n".join(parts) + "\n}\n")
+            out.write(_compact(value))
+    out.write("\n}\n")
 
+
+_BATCH = 1000  # list elements per write
 
 # One encoder for every element: json.dumps() with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
