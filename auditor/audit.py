@@ -97,6 +97,7 @@ def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
     occurrence = _occurrences(debits)
     wallets = debits["wallet"].to_dict()
     findings = []
+    file = str(statement.path)  # one string for all: a worker sends findings pickled
     # Plain Python values, converted in C by column: iterating Series boxes every cell.
     for seq, line, when, time, amount, text, channel, key in zip(
             seqs, rows["line"].tolist(), rows["date"].to_numpy("datetime64[D]").tolist(),
@@ -108,7 +109,7 @@ def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
         score = min(100, sum(SEVERITY_SCORE[reason.severity] for reason in reasons))
         wallet = wallets.get(seq)
         findings.append(Finding(
-            file=str(statement.path), line=line, date=when,
+            file=file, line=line, date=when,
             time=time if isinstance(time, str) else None, amount=amount,
             description=str(text or channel), wallet=wallet if isinstance(wallet, str) else None,
             score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
