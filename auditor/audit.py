@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,16 +43,19 @@ def audit(statement: Statement, ctx: Context, window: Window = Window(),
 def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str]) -> pd.DataFrame:
     """The debits that name a wallet or carry a top-up marker, indexed by ``seq``.
 
-    Matching runs once per distinct descriptor: a year of statements repeats a few hundred.
+    Matching runs once per distinct descriptor (a year of statements repeats a few
+    hundred), and rows are chosen by code, so only the few wallet debits are ever copied.
     """
-    debits = frame[frame["debit"] > 0]
-    wallet = _per_distinct(debits["key"], catalogue.match)
-    marker = _markers(debits, catalogue)
-    keep = wallet.notna().to_numpy() | marker.notna().to_numpy()
+    key_codes, keys = distinct(frame["key"])
+    wallets = _objects([catalogue.match(key) for key in keys])
+    marker_codes, markers = _markers(frame, catalogue)
+    keep = (frame["debit"].to_numpy() > 0) & (_found(wallets)[key_codes]
+                                              | _found(markers)[marker_codes])
+    rows = frame[keep]
     # From here on only wallet debits remain (a few percent of rows): plain strings are fine.
-    debits = debits[keep].assign(wallet=wallet[keep], marker=marker[keep],
-                                 key=debits["key"][keep].astype(object),
-                                 channel_key=debits["channel_key"][keep].astype(object))
+    debits = rows.assign(wallet=wallets[key_codes[keep]], marker=markers[marker_codes[keep]],
+                         key=rows["key"].astype(object),
+                         channel_key=rows["channel_key"].astype(object))
     timed = debits["time"].notna()
     # Most banks print no time: parsing a column of "00:00:00" would then be pure cost.
     offset = pd.to_timedelta(debits["time"].where(timed, "00:00:00")) if timed.any() else None
@@ -63,27 +66,27 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     return debits.set_index("seq", drop=False)
 
 
-def _markers(debits: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
-    """The channel marker of each debit, looked up once per (descriptor, channel) pair."""
-    key_codes, keys = distinct(debits["key"])
-    channel_codes, channels = distinct(debits["channel_key"])
+def _markers(frame: pd.DataFrame, catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, a code into the distinct channel markers; each (descriptor, channel) pair
+    is looked up once."""
+    key_codes, keys = distinct(frame["key"])
+    channel_codes, channels = distinct(frame["channel_key"])
     width = max(len(channels), 1)
-    # Hashing the pair codes, not sorting them: a million debits take a few milliseconds.
+    # Hashing the pair codes, not sorting them: a million rows take a few milliseconds.
     pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
     found = [catalogue.marker(keys[pair // width], channels[pair % width]) for pair in pairs]
-    return _spread(found, pair_codes, debits.index)
+    return pair_codes, _objects(found)
 
 
-def _per_distinct(column: pd.Series, find: Callable[[str], str | None]) -> pd.Series:
-    """find() of each row's text, called once per distinct text."""
-    codes, uniques = distinct(column)
-    return _spread([find(text) for text in uniques], codes, column.index)
+def _objects(values: list[str | None]) -> np.ndarray:
+    """An object array of the values (built so that it stays one-dimensional)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
-def _spread(found: list[str | None], codes: np.ndarray, index: pd.Index) -> pd.Series:
-    """Each row's value from the distinct values and the rows' codes into them."""
-    values = np.array([*found, None], dtype=object)[:-1]  # (the None keeps it one-dimensional)
-    return pd.Series(values[codes] if len(codes) else [], index=index, dtype=object)
+def _found(values: np.ndarray) -> np.ndarray:
+    return np.array([value is not None for value in values], dtype=bool)
 
 
 def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
