@@ -223,7 +223,13 @@ def _to_dates(ymd: np.ndarray, rows: _Rows, dating: _Dating, notes: list[str]) -
         newest_first = None if dating.order is None else dating.order == NEWEST_FIRST
         years[missing] = infer_years(months[missing], days[missing], dating.year, dating.today,
                                      notes, newest_first)
-    when = _calendar_days(np.where(valid, years, 2000), months, days)
+    # Each distinct date once (a year of statements holds a few hundred): one number per
+    # row names its date, and the calendar works on those alone.
+    stamps = (np.where(valid, years, 2000) * 1_000_000 + np.minimum(months, 999) * 1000
+              + np.minimum(days, 999))
+    codes, distinct_stamps = pd.factorize(stamps)
+    when = _calendar_days(distinct_stamps // 1_000_000, distinct_stamps // 1000 % 1000,
+                          distinct_stamps % 1000)[codes]
     rows.flag(valid & np.isnat(when), "date does not exist in the year taken for it; pass --year")
     return when
 
