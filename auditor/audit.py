@@ -98,7 +98,7 @@ def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
     rows = statement.frame.iloc[seqs]  # one take, not one look-up per finding
     # Identical rows have the same descriptor, so they are all among the wallet debits.
     occurrence = _occurrences(debits)
-    wallets = debits["wallet"].to_dict()
+    wallets = dict(zip(debits.index.tolist(), debits["wallet"].tolist(), strict=True))
     findings = []
     file = str(statement.path)  # one string for all: a worker sends findings pickled
     # Plain Python values, converted in C by column: iterating Series boxes every cell.
