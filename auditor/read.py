@@ -273,8 +273,11 @@ def _longest_cell(frame: pd.DataFrame) -> int:
     for name in frame.columns:
         column = frame[name]
         if isinstance(column.dtype, pd.CategoricalDtype):
-            column = pd.Series(column.cat.categories)
-        elif not pd.api.types.is_string_dtype(column) and column.dtype != object:
+            # A few distinct values: plain Python beats pandas' string methods on them.
+            categories = column.cat.categories
+            longest = max(longest, max(map(len, map(str, categories)), default=0))
+            continue
+        if not pd.api.types.is_string_dtype(column) and column.dtype != object:
             continue  # numbers
         lengths = column.dropna().astype(str).str.len()
         longest = max(longest, int(lengths.max()) if len(lengths) else 0)
