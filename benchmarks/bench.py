@@ -868,7 +868,8 @@ def find_auditor(given: str | None) -> tuple[list[str], Path | None]:
 _COMPILE = """\
 import compileall, importlib.util, os, auditor
 folder = os.path.dirname(auditor.__file__)
-sources = [os.path.join(d, n) for d, _, names in os.walk(folder) for n in names if n.endswith(".py")]
+sources = [os.path.join(d, n) for d, _, names in os.walk(folder)
+           for n in names if n.endswith(".py")]
 missing = sum(not os.path.exists(importlib.util.cache_from_source(s)) for s in sources)
 print(missing if compileall.compile_dir(folder, quiet=1) else -1)
 """
