@@ -48,7 +48,7 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     """
     key_codes, keys = distinct(frame["key"])
     wallets = _objects([catalogue.match(key) for key in keys])
-    marker_codes, markers = _markers(frame, catalogue)
+    marker_codes, markers = _markers(key_codes, keys, frame["channel_key"], catalogue)
     keep = (frame["debit"].to_numpy() > 0) & (_found(wallets)[key_codes]
                                               | _found(markers)[marker_codes])
     rows = frame[keep]
@@ -66,11 +66,10 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     return debits.set_index("seq", drop=False)
 
 
-def _markers(frame: pd.DataFrame, catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, a code into the distinct channel markers; each (descriptor, channel) pair
-    is looked up once."""
-    key_codes, keys = distinct(frame["key"])
-    channel_codes, channels = distinct(frame["channel_key"])
+def _markers(key_codes: np.ndarray, keys: list[str], channel: pd.Series,
+             catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code into the markers found; every (descriptor, channel) pair looked up once."""
+    channel_codes, channels = distinct(channel)
     width = max(len(channels), 1)
     # Hashing the pair codes, not sorting them: a million rows take a few milliseconds.
     pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
@@ -86,6 +85,7 @@ def _objects(values: list[str | None]) -> np.ndarray:
 
 
 def _found(values: np.ndarray) -> np.ndarray:
+    """True where a look-up found something."""
     return np.array([value is not None for value in values], dtype=bool)
 
 
