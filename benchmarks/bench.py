@@ -905,8 +905,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each small measurement, best kept (default 3; start-up "
                              "uses at least 5)")
-    parser.add_argument("--repeat-large", type=int, default=3,
-                        help="runs of the 1M and 3M measurements, best kept (default 3: one "
+    parser.add_argument("--repeat-large", type=int, default=5,
+                        help="runs of the 1M and 3M measurements, best kept (default 5: one "
                              "run of each side is at the mercy of a shared machine)")
     parser.add_argument("--skip-3m", action="store_true", help="leave out the 3,000,000-row file")
     parser.add_argument("--files", type=int, default=10_000, help="statements in the folder")
