@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
-from auditor.normalise import distinct
+from auditor.normalise import distinct, object_array
 from auditor.rules import Context, Hit, Rule, all_rules
 from auditor.statement import Statement
 from auditor.wallets import Catalogue
@@ -47,7 +47,7 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     hundred), and rows are chosen by code, so only the few wallet debits are ever copied.
     """
     key_codes, keys = distinct(frame["key"])
-    wallets = _objects([catalogue.match(key) for key in keys])
+    wallets = object_array([catalogue.match(key) for key in keys])
     marker_codes, markers = _markers(key_codes, keys, frame["channel_key"], catalogue)
     keep = (frame["debit"].to_numpy() > 0) & (_found(wallets)[key_codes]
                                               | _found(markers)[marker_codes])
@@ -74,14 +74,7 @@ def _markers(key_codes: np.ndarray, keys: list[str], channel: pd.Series,
     # Hashing the pair codes, not sorting them: a million rows take a few milliseconds.
     pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
     found = [catalogue.marker(keys[pair // width], channels[pair % width]) for pair in pairs]
-    return pair_codes, _objects(found)
-
-
-def _objects(values: list[str | None]) -> np.ndarray:
-    """An object array of the values (built so that it stays one-dimensional)."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
+    return pair_codes, object_array(found)
 
 
 def _found(values: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -172,6 +172,13 @@ def distinct(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     return codes, [str(value) for value in values]
 
 
+def object_array(values: Sequence[object]) -> np.ndarray:
+    """The values as a one-dimensional object array (np.array would nest tuples)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
 def _parse_distinct(column: pd.Series, parse: Callable[[str], T],
                     pack: Callable[[list[T | None]], np.ndarray] | None = None,
                     ) -> tuple[np.ndarray, np.ndarray]:
@@ -185,7 +192,7 @@ def _parse_distinct(column: pd.Series, parse: Callable[[str], T],
         except ValueError:
             values.append(None)
             bad[index] = True
-    packed = pack(values) if pack else np.array(values + [None], dtype=object)[:-1]
+    packed = (pack or object_array)(values)
     return packed[codes], bad[codes]
 
 
