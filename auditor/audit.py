@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
+from auditor.debits import wallet_debits
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
-from auditor.normalise import distinct, object_array
 from auditor.rules import Context, Hit, Rule, all_rules
 from auditor.statement import Statement
-from auditor.wallets import Catalogue
+
+__all__ = ["Window", "audit", "wallet_debits"]
 
 
 @dataclass(frozen=True)
@@ -34,52 +34,13 @@ def audit(statement: Statement, ctx: Context, window: Window = Window(),
     frame = statement.frame
     if frame.empty:
         return []
-    ctx = Context(ctx.catalogue, ctx.allowed, ctx.settings, frame["date"].iloc[0])
-    debits = wallet_debits(frame, ctx.catalogue, ctx.allowed)
+    layout = statement.layout
+    # A channel marker means a wallet charge only at its bank: an unknown bank gets none.
+    ctx = replace(ctx, history_start=frame["date"].iloc[0],
+                  bank=None if layout.generic else layout.bank)
+    debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank)
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
     return _findings(statement, debits, hits, window)
-
-
-def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str]) -> pd.DataFrame:
-    """The debits that name a wallet or carry a top-up marker, indexed by ``seq``.
-
-    Matching runs once per distinct descriptor (a year of statements repeats a few
-    hundred), and rows are chosen by code, so only the few wallet debits are ever copied.
-    """
-    key_codes, keys = distinct(frame["key"])
-    wallets = object_array([catalogue.match(key) for key in keys])
-    marker_codes, markers = _markers(key_codes, keys, frame["channel_key"], catalogue)
-    keep = (frame["debit"].to_numpy() > 0) & (_found(wallets)[key_codes]
-                                              | _found(markers)[marker_codes])
-    rows = frame[keep]
-    # From here on only wallet debits remain (a few percent of rows): plain strings are fine.
-    debits = rows.assign(wallet=wallets[key_codes[keep]], marker=markers[marker_codes[keep]],
-                         key=rows["key"].astype(object),
-                         channel_key=rows["channel_key"].astype(object))
-    timed = debits["time"].notna()
-    # Most banks print no time: parsing a column of "00:00:00" would then be pure cost.
-    offset = pd.to_timedelta(debits["time"].where(timed, "00:00:00")) if timed.any() else None
-    debits = debits.assign(
-        allowed=debits["wallet"].isin(allowed), timed=timed,
-        ts=debits["date"] if offset is None else debits["date"] + offset,
-    )
-    return debits.set_index("seq", drop=False)
-
-
-def _markers(key_codes: np.ndarray, keys: list[str], channel: pd.Series,
-             catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's code into the markers found; every (descriptor, channel) pair looked up once."""
-    channel_codes, channels = distinct(channel)
-    width = max(len(channels), 1)
-    # Hashing the pair codes, not sorting them: a million rows take a few milliseconds.
-    pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
-    found = [catalogue.marker(keys[pair // width], channels[pair % width]) for pair in pairs]
-    return pair_codes, object_array(found)
-
-
-def _found(values: np.ndarray) -> np.ndarray:
-    """True where a look-up found something."""
-    return np.array([value is not None for value in values], dtype=bool)
 
 
 def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],

@@ -1,123 +1,33 @@
-"""Load the wallet catalogue and tell which wallet, if any, a folded descriptor names."""
+"""Load and validate the wallet catalogue (TOML): every entry checked, every name folded."""
 
 from __future__ import annotations
 
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from auditor.catalogue import (Catalogue, ChannelMarker, LookAlike, Matching, Names, Payee,
+                               Wallet)
+from auditor.matchkey import key_text
 from auditor.text import fold
-
-Where = Literal["channel", "description"]
 
 _BUNDLED = "auditor/data/wallets.toml"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_WALLET_REQUIRED = frozenset({"id", "name_ja", "name_en", "patterns", "source"})
-_WALLET_OPTIONAL = frozenset({"exclude", "channels", "monthly_cap", "daily_cap", "incident_2020"})
+_NAMES = frozenset({"patterns", "words", "alone"})
+_WALLET_REQUIRED = frozenset({"id", "name_ja", "name_en", "source"})
+_WALLET_OPTIONAL = _NAMES | {"kind", "channels", "monthly_cap", "daily_cap", "incident_2020"}
+_LOOK_REQUIRED = frozenset({"id", "kind", "name_ja", "name_en", "source"})
 _CHANNEL_REQUIRED = frozenset({"id", "where", "pattern", "bank", "note"})
-_CHANNEL_OPTIONAL = frozenset({"regex"})
-_TOP_LEVEL = frozenset({"wallet", "channel"})
-_WHERE: frozenset[str] = frozenset({"channel", "description"})
-
-
-@dataclass(frozen=True, slots=True)
-class Wallet:
-    """One top-up service: how banks print it and what is known about it."""
-
-    id: str
-    name_ja: str
-    name_en: str
-    patterns: tuple[str, ...]
-    source: str
-    exclude: tuple[str, ...] = ()
-    channels: tuple[str, ...] = ()
-    monthly_cap: int | None = None
-    daily_cap: int | None = None
-    incident_2020: str | None = None
-
-    def excluded(self, key: str) -> bool:
-        """Return whether the folded descriptor names a look-alike of this wallet."""
-        return any(word in key for word in self.exclude)
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelMarker:
-    """A bank's way of printing a pull by a third party, whoever the payee is."""
-
-    id: str
-    where: Where
-    pattern: str
-    bank: str
-    note: str
-    regex: re.Pattern[str] | None = None
-
-    def hits(self, key: str, channel_key: str) -> bool:
-        """Return whether a debit with this folded descriptor and channel carries the marker."""
-        if self.where == "channel":
-            # Channel columns hold short codes; comparing whole values keeps RT off RTK-like codes.
-            found = channel_key == self.pattern
-        else:
-            found = self.pattern in key
-        return found and (self.regex is None or self.regex.search(key) is not None)
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The validated wallet catalogue, precompiled for matching many descriptors."""
-
-    wallets: tuple[Wallet, ...]
-    channels: tuple[ChannelMarker, ...] = ()
-    _by_id: Mapping[str, Wallet] = field(init=False, repr=False, compare=False)
-    _by_length: tuple[tuple[str, Wallet], ...] = field(init=False, repr=False, compare=False)
-    _any: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        pairs = [(pattern, wallet) for wallet in self.wallets for pattern in wallet.patterns]
-        # Stable sort: the longest pattern is tried first, ties keep catalogue order.
-        by_length = tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
-        # One alternation answers "no wallet at all" (most descriptors) in a single C-level scan.
-        alternation = "|".join(re.escape(pattern) for pattern, _ in by_length) or r"(?!)"
-        object.__setattr__(self, "_by_id", {wallet.id: wallet for wallet in self.wallets})
-        object.__setattr__(self, "_by_length", by_length)
-        object.__setattr__(self, "_any", re.compile(alternation))
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Wallet ids in catalogue order."""
-        return tuple(wallet.id for wallet in self.wallets)
-
-    def get(self, wallet_id: str) -> Wallet:
-        """Return the wallet with this id; KeyError if the catalogue has none."""
-        try:
-            return self._by_id[wallet_id]
-        except KeyError:
-            raise KeyError(f"unknown wallet id {wallet_id!r}") from None
-
-    def match(self, key: str) -> str | None:
-        """Return the id of the wallet a folded descriptor names, or None.
-
-        A wallet matches when one of its patterns occurs in the key and none of its excludes
-        does; among matching wallets the longest pattern wins, so an excluded look-alike can
-        still fall through to another wallet.
-        """
-        if self._any.search(key) is None:
-            return None
-        for pattern, wallet in self._by_length:
-            if pattern in key and not wallet.excluded(key):
-                return wallet.id
-        return None
-
-    def marker(self, key: str, channel_key: str) -> str | None:
-        """Return the id of the channel marker that makes this debit look like a top-up, or None."""
-        for marker in self.channels:
-            if marker.hits(key, channel_key):
-                return marker.id
-        return None
+_MATCHING = frozenset({"channel_words", "filler_words", "truncated_min", "truncated_share",
+                       "never_cut"})
+_TOP_LEVEL = frozenset({"matching", "wallet", "lookalike", "channel"})
+_KINDS = ("wallet", "brokerage")
+_LOOK_KINDS = ("card", "bank", "brokerage", "bill", "fee", "purchase")
+_WHERE = ("channel", "description")
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
@@ -139,71 +49,91 @@ def parse_catalogue(text: str, origin: str = "<string>") -> Catalogue:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ValueError(f"{origin}: not valid TOML: {error}") from error
-    _check_keys(data, required=frozenset(), optional=_TOP_LEVEL, label=origin)
-    channels = tuple(
-        _channel(entry, _label(entry, f"{origin}: channel", number))
-        for number, entry in enumerate(_tables(data, "channel", origin), start=1)
-    )
-    _check_unique((marker.id for marker in channels), f"{origin}: channel")
-    known_channels = frozenset(marker.pattern for marker in channels)
-    wallets = tuple(
-        _wallet(entry, _label(entry, f"{origin}: wallet", number), known_channels)
-        for number, entry in enumerate(_tables(data, "wallet", origin), start=1)
-    )
+    _check_keys(data, frozenset(), _TOP_LEVEL, origin)
+    channels = tuple(_channel(entry, label) for entry, label in _entries(data, "channel", origin))
+    known = frozenset(marker.pattern for marker in channels)
+    wallets = tuple(_wallet(entry, label, known) for entry, label in _entries(data, "wallet", origin))
     if not wallets:
         raise ValueError(f"{origin}: no [[wallet]] entries")
-    _check_unique((wallet.id for wallet in wallets), f"{origin}: wallet")
-    _check_shared_patterns(wallets, origin)
-    return Catalogue(wallets=wallets, channels=channels)
+    looks = tuple(_lookalike(entry, label) for entry, label in _entries(data, "lookalike", origin))
+    _check_unique((w.id for w in (*wallets, *looks)), f"{origin}: entry id")
+    _check_unique((m.id for m in channels), f"{origin}: channel")
+    _check_shared_names([*wallets, *looks], origin)
+    return Catalogue(wallets, channels, looks, _matching(data.get("matching", {}), origin))
 
 
-def _tables(data: Mapping[str, Any], name: str, origin: str) -> list[Mapping[str, Any]]:
+def _entries(data: Mapping[str, Any], name: str, origin: str) -> list[tuple[Mapping[str, Any], str]]:
     tables = data.get(name, [])
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
         raise ValueError(f"{origin}: {name!r} must be an array of tables ([[{name}]])")
-    return tables
+    return [(table, _label(table, f"{origin}: {name}", number))
+            for number, table in enumerate(tables, start=1)]
 
 
 def _wallet(entry: Mapping[str, Any], label: str, known_channels: frozenset[str]) -> Wallet:
     _check_keys(entry, _WALLET_REQUIRED, _WALLET_OPTIONAL, label)
-    patterns = _folded_list(entry, "patterns", label, required=True)
-    exclude = _folded_list(entry, "exclude", label)
     channels = _folded_list(entry, "channels", label)
-    for word in exclude:
-        # An exclude that contains none of the wallet's patterns could never change a match:
-        # it is a typo or belongs to another wallet.
-        if word in patterns or not any(pattern in word for pattern in patterns):
-            raise ValueError(f"{label}: exclude {word!r} must extend one of its patterns")
     for channel in channels:
         if channel not in known_channels:
             raise ValueError(f"{label}: channel {channel!r} is not a [[channel]] pattern")
     return Wallet(
-        id=entry["id"],
-        name_ja=_text(entry, "name_ja", label),
-        name_en=_text(entry, "name_en", label),
-        patterns=patterns,
-        source=_text(entry, "source", label),
-        exclude=exclude,
-        channels=channels,
-        monthly_cap=_cap(entry, "monthly_cap", label),
+        id=entry["id"], name_ja=_text(entry, "name_ja", label),
+        name_en=_text(entry, "name_en", label), names=_names(entry, label),
+        source=_text(entry, "source", label), kind=_choice(entry, "kind", _KINDS, label, "wallet"),
+        channels=channels, monthly_cap=_cap(entry, "monthly_cap", label),
         daily_cap=_cap(entry, "daily_cap", label),
         incident_2020=_text(entry, "incident_2020", label) if "incident_2020" in entry else None,
     )
 
 
+def _lookalike(entry: Mapping[str, Any], label: str) -> LookAlike:
+    _check_keys(entry, _LOOK_REQUIRED, _NAMES, label)
+    return LookAlike(id=entry["id"], kind=_choice(entry, "kind", _LOOK_KINDS, label),
+                     name_ja=_text(entry, "name_ja", label), name_en=_text(entry, "name_en", label),
+                     names=_names(entry, label), source=_text(entry, "source", label))
+
+
+def _names(entry: Mapping[str, Any], label: str) -> Names:
+    names = Names(*(_folded_list(entry, key, label) for key in ("patterns", "words", "alone")))
+    if not names.ruled():
+        raise ValueError(f"{label}: needs at least one of patterns, words or alone")
+    seen: dict[str, str] = {}
+    for text, _ in names.ruled():
+        key = key_text(text)
+        if not key:
+            raise ValueError(f"{label}: {text!r} has no letter or digit to match")
+        if key in seen:
+            # Spaces and ー are ignored when matching: a second spelling would change nothing.
+            raise ValueError(f"{label}: {text!r} and {seen[key]!r} match the same text")
+        seen[key] = text
+    return names
+
+
 def _channel(entry: Mapping[str, Any], label: str) -> ChannelMarker:
-    _check_keys(entry, _CHANNEL_REQUIRED, _CHANNEL_OPTIONAL, label)
-    position = entry["where"]
-    if position not in _WHERE:
-        raise ValueError(f"{label}: where must be one of {sorted(_WHERE)}, not {position!r}")
+    _check_keys(entry, _CHANNEL_REQUIRED, frozenset({"regex"}), label)
     return ChannelMarker(
-        id=entry["id"],
-        where=position,
+        id=entry["id"], where=_choice(entry, "where", _WHERE, label),
         pattern=_folded(_text(entry, "pattern", label), "pattern", label),
-        bank=_text(entry, "bank", label),
-        note=_text(entry, "note", label),
+        bank=_text(entry, "bank", label), note=_text(entry, "note", label),
         regex=_regex(entry, label) if "regex" in entry else None,
     )
+
+
+def _matching(table: object, origin: str) -> Matching:
+    label = f"{origin}: [matching]"
+    if not isinstance(table, dict):
+        raise ValueError(f"{label} must be a table")
+    _check_keys(table, frozenset(), _MATCHING, label)
+    shortest = table.get("truncated_min", Matching.truncated_min)
+    if isinstance(shortest, bool) or not isinstance(shortest, int) or shortest < 3:
+        raise ValueError(f"{label}: truncated_min must be a whole number of at least 3")
+    share = table.get("truncated_share", Matching.truncated_share)
+    # Half a name or less is a brand stem (ドコモ of ドコモコウザ), shared with bills and cards.
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0.5 < share <= 1:
+        raise ValueError(f"{label}: truncated_share must be a share above 0.5, at most 1")
+    return Matching(_folded_list(table, "channel_words", label),
+                    _folded_list(table, "filler_words", label), shortest, float(share),
+                    _folded_list(table, "never_cut", label))
 
 
 def _label(entry: Mapping[str, Any], kind: str, number: int) -> str:
@@ -214,9 +144,8 @@ def _label(entry: Mapping[str, Any], kind: str, number: int) -> str:
     return f"{kind} {entry_id!r}"
 
 
-def _check_keys(
-    entry: Mapping[str, Any], required: frozenset[str], optional: frozenset[str], label: str
-) -> None:
+def _check_keys(entry: Mapping[str, Any], required: frozenset[str], optional: frozenset[str],
+                label: str) -> None:
     unknown = sorted(set(entry) - required - optional)
     if unknown:
         allowed = ", ".join(sorted(required | optional))
@@ -234,17 +163,23 @@ def _check_unique(values: Iterable[str], what: str) -> None:
         seen.add(value)
 
 
-def _check_shared_patterns(wallets: Iterable[Wallet], origin: str) -> None:
-    # A pattern in two wallets would make the winner depend on file order, not on the text.
+def _check_shared_names(entries: Iterable[Wallet | LookAlike], origin: str) -> None:
+    # A name in two entries would make the winner depend on file order, not on the text.
     owner: dict[str, str] = {}
-    for wallet in wallets:
-        for pattern in wallet.patterns:
-            if pattern in owner:
-                raise ValueError(
-                    f"{origin}: pattern {pattern!r} is in wallet {owner[pattern]!r}"
-                    f" and in wallet {wallet.id!r}"
-                )
-            owner[pattern] = wallet.id
+    for entry in entries:
+        for text, _ in entry.names.ruled():
+            key = key_text(text)
+            if key in owner:
+                raise ValueError(f"{origin}: {text!r} is in {owner[key]!r} and in {entry.id!r}")
+            owner[key] = entry.id
+
+
+def _choice(entry: Mapping[str, Any], key: str, allowed: tuple[str, ...], label: str,
+            default: str | None = None) -> Any:
+    value = entry.get(key, default)
+    if value not in allowed:
+        raise ValueError(f"{label}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
 
 
 def _text(entry: Mapping[str, Any], key: str, label: str) -> str:
@@ -255,20 +190,16 @@ def _text(entry: Mapping[str, Any], key: str, label: str) -> str:
 
 
 def _folded(value: str, key: str, label: str) -> str:
-    # Descriptors are folded before matching, so an unfolded pattern could never match.
+    # Descriptors are folded before matching, so an unfolded name could never match.
     if fold(value) != value:
         raise ValueError(f"{label}: {key} {value!r} is not folded; write {fold(value)!r}")
     return value
 
 
-def _folded_list(
-    entry: Mapping[str, Any], key: str, label: str, required: bool = False
-) -> tuple[str, ...]:
+def _folded_list(entry: Mapping[str, Any], key: str, label: str) -> tuple[str, ...]:
     values = entry.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
         raise ValueError(f"{label}: {key} must be a list of non-empty strings")
-    if required and not values:
-        raise ValueError(f"{label}: {key} must not be empty")
     _check_unique(values, f"{label}: {key} entry")
     return tuple(_folded(value, f"{key} entry", label) for value in values)
 
@@ -291,4 +222,5 @@ def _regex(entry: Mapping[str, Any], label: str) -> re.Pattern[str]:
         raise ValueError(f"{label}: regex {source!r} does not compile: {error}") from error
 
 
-__all__ = ["Catalogue", "ChannelMarker", "Wallet", "load_catalogue", "parse_catalogue"]
+__all__ = ["Catalogue", "ChannelMarker", "LookAlike", "Payee", "Wallet", "load_catalogue",
+           "parse_catalogue"]

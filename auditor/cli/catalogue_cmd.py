@@ -32,17 +32,23 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     catalogue = load_catalogue()
     if fmt is ListFormat.json:
         json_dump({"schema": 1, "wallets": [
-            {"id": w.id, "name_ja": w.name_ja, "name_en": w.name_en, "patterns": list(w.patterns),
-             "exclude": list(w.exclude), "monthly_cap": w.monthly_cap, "daily_cap": w.daily_cap,
-             "incident_2020": w.incident_2020} for w in catalogue.wallets]}, sys.stdout)
+            {"id": w.id, "kind": w.kind, "name_ja": w.name_ja, "name_en": w.name_en,
+             "patterns": list(w.names.patterns), "words": list(w.names.words),
+             "alone": list(w.names.alone), "monthly_cap": w.monthly_cap,
+             "daily_cap": w.daily_cap, "incident_2020": w.incident_2020}
+            for w in catalogue.wallets], "lookalikes": [
+            {"id": a.id, "kind": a.kind, "name_ja": a.name_ja, "name_en": a.name_en,
+             "patterns": list(a.names.patterns), "words": list(a.names.words),
+             "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, sys.stdout)
         return
     table = Table(title="Wallets / 決済サービス", title_justify="left")
-    for column in ("id", "名称", "Name", "Monthly cap", "Matches (folded)"):
-        table.add_column(column, justify="right" if column == "Monthly cap" else "left")
+    for column in ("id", "kind", "名称", "Name", "Cap", "Matches (folded)"):
+        table.add_column(column, justify="right" if column == "Cap" else "left")
     for w in catalogue.wallets:
-        cap = yen(w.monthly_cap) if w.monthly_cap else ""
-        table.add_row(Text(w.id), Text(w.name_ja), Text(w.name_en), Text(cap),
-                      Text(", ".join(w.patterns)))
+        caps = [f"{yen(w.monthly_cap)}/month" if w.monthly_cap else "",
+                f"{yen(w.daily_cap)}/day" if w.daily_cap else ""]
+        table.add_row(Text(w.id), Text(w.kind), Text(w.name_ja), Text(w.name_en),
+                      Text(" ".join(cap for cap in caps if cap)), Text(", ".join(w.patterns)))
     console().print(table)
 
 

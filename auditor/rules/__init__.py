@@ -36,6 +36,7 @@ class Context:
     allowed: frozenset[str]
     settings: Settings = field(default_factory=Settings)
     history_start: pd.Timestamp | None = None  # first date of the account's history
+    bank: str | None = None  # the statement's bank (layout name); None when unknown
 
 
 @dataclass(frozen=True)
