@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from auditor.debits import wallet_debits
+from auditor.habits import with_history
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
 from auditor.rules import Context, Hit, Rule, all_rules
 from auditor.statement import Statement
@@ -39,6 +40,8 @@ def audit(statement: Statement, ctx: Context, window: Window = Window(),
     ctx = replace(ctx, history_start=frame["date"].iloc[0],
                   bank=None if layout.generic else layout.bank)
     debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank)
+    # The holder's own wallets are judged against their history with them.
+    debits = with_history(debits.assign(own=debits["allowed"]), ctx.settings)
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
     return _findings(statement, debits, hits, window)
 

@@ -69,9 +69,12 @@ SCORED = {
         [PAYPAY_SALARY, ("2020/9/1", "03:00", "ﾅﾝﾄｶ ﾁｬｰｼﾞ", 5_000, None)], set(),
         ("first-seen", "wallet-like", "odd-hour"), 70, Severity.high),
     "unrecognised alone": ([("2020/9/1", "14:00", "ドコモコウザ", 5_000, None)], set(),
-                           ("unrecognised-wallet",), 70, Severity.high),
-    "high plus low": ([("2020/9/1", "02:00", "ドコモコウザ", 5_000, None)], set(),
-                      ("unrecognised-wallet", "odd-hour"), 85, Severity.high),
+                           ("unrecognised-wallet",), 40, Severity.medium),
+    "unrecognised at night": ([("2020/9/1", "02:00", "ドコモコウザ", 5_000, None)], set(),
+                              ("unrecognised-wallet", "odd-hour"), 55, Severity.medium),
+    "high plus low": ([*[(f"2020/{month}/1", "12:00", "ペイペイ", 5_000, None) for month in (6, 7, 8)],
+                       ("2020/9/1", "02:00", "ペイペイ", 50_000, None)], {"paypay"},
+                      ("amount-spike", "odd-hour"), 85, Severity.high),
     "capped at 100": (seventy_seven(), set(),
                       ("unrecognised-wallet", "wallet-burst", "near-cap"), 100, Severity.high),
 }
@@ -136,7 +139,8 @@ def test_identical_timed_debits_are_never_merged(statement_file: Write) -> None:
     assert [f.line for f in found] == [2, 3, 4, 5]
     assert {f.time for f in found} == {"14:05:00"}
     assert [f.reasons[0].en for f in found] == [
-        "one of 4 debits to PayPay on 2020-09-01 between 14:05:00 and 14:05:00, ¥40,000 in all"] * 4
+        "one of 4 debits to PayPay on 2020-09-01 between 14:05:00 and 14:05:00, ¥40,000 in all: "
+        "4 within 10 minutes"] * 4
 
 
 def test_rows_nothing_fires_on_give_no_finding(statement_file: Write) -> None:
@@ -268,8 +272,9 @@ def test_newest_first_statement_gives_the_same_findings(statement_file: Write) -
     from_oldest, from_newest = audit(oldest, ctx), audit(newest, ctx)
     assert _comparable(from_newest) == _comparable(from_oldest)
     assert [(f.amount, f.rules) for f in from_oldest] == [
-        # No time of day: all three debits of 9/1 are the first ever to ドコモ口座.
-        (50_000, ("unrecognised-wallet", "wallet-burst", "first-seen")),
+        # No time of day: all three debits of 9/1 are the first ever to ドコモ口座; ¥50,000 is
+        # also five times the holder's usual ¥10,000 top-up to their own wallet.
+        (50_000, ("unrecognised-wallet", "wallet-burst", "amount-spike", "first-seen")),
         (40_000, ("unrecognised-wallet", "wallet-burst", "first-seen")),
         (30_000, ("unrecognised-wallet", "wallet-burst", "first-seen")),
         (100_000, ("amount-spike",)),

@@ -54,7 +54,7 @@ def wallets(fmt: Format = ListFormat.table) -> None:
 
 @app.command()
 def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
-    """List the rules a scan applies, with their default severity."""
+    """List the rules a scan applies, with the severities they give."""
     from rich.table import Table
     from rich.text import Text
 
@@ -65,13 +65,15 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     language = detect_lang(checked_lang(lang))
     if fmt is ListFormat.json:
         json_dump({"schema": 1, "rules": [
-            {"id": r.id, "severity": r.severity.value, "title_en": r.title_en, "title_ja": r.title_ja}
-            for r in all_rules()]}, sys.stdout)
+            {"id": r.id, "severity": r.severity.value, "lowest": r.lowest.value,
+             "title_en": r.title_en, "title_ja": r.title_ja} for r in all_rules()]}, sys.stdout)
         return
     table = Table(title="Rules / ルール", title_justify="left")
     for column in ("id", "severity", "title"):
         table.add_column(column)
     for rule in all_rules():
         title = rule.title_ja if language == "ja" else rule.title_en
-        table.add_row(Text(rule.id), Text(rule.severity.value), Text(title))
+        grades = rule.severity.value if rule.lowest is rule.severity else (
+            f"{rule.lowest.value}-{rule.severity.value}")
+        table.add_row(Text(rule.id), Text(grades), Text(title))
     console().print(table)

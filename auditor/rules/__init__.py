@@ -18,11 +18,14 @@ class Settings:
     burst_count: int = 3  # debits to one wallet on one day
     burst_minutes: int = 10  # where the bank gives times: this close together...
     burst_timed_count: int = 2  # ...this many debits make a burst
+    burst_many: int = 5  # one of the holder's own wallets: this many at once is out of habit
+    burst_fast: int = 3  # ...and so is this many within burst_minutes
     spike_factor: float = 5.0  # times the holder's usual (median) top-up...
     spike_over_max: float = 2.0  # ...and times the largest earlier one
+    spike_high_factor: float = 10.0  # this many times the usual is high
     spike_min_history: int = 3  # earlier top-ups needed to know what is usual
     spike_min_amount: int = 30_000  # smaller top-ups are everyday amounts
-    cap_share: float = 0.8  # share of a monthly cap that counts as reaching it
+    cap_share: float = 0.8  # share of a cap that counts as reaching it
     first_seen_days: int = 30  # history needed before a first debit is news
     night_from: int = 0  # odd hours: from 00:00...
     night_to: int = 5  # ...to 04:59
@@ -57,8 +60,13 @@ class Rule:
     id: str
     title_en: str
     title_ja: str
-    severity: Severity
+    severity: Severity  # the highest it gives, and the default of its reasons
     check: Check
+    least: Severity | None = None  # the lowest, where the holder's habits lower it
+
+    @property
+    def lowest(self) -> Severity:
+        return self.least or self.severity
 
     def hit(self, seq: int, en: str, ja: str, severity: Severity | None = None) -> Hit:
         return Hit(int(seq), self.reason(en, ja, severity))

@@ -1,59 +1,42 @@
-"""amount-spike: a top-up far above what the holder usually puts into that wallet."""
+"""amount-spike: a top-up far above what the holder usually puts into wallets."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
+from auditor.habits import WALLET_BASE
 from auditor.models import Severity
 from auditor.rules import Context, Hit, Rule
 from auditor.wording import yen
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
-    """Top-ups to a recognised wallet several times the holder's usual amount.
+    """Top-ups several times the holder's usual amount (see auditor.habits.with_history).
 
-    Each day is judged against the days before it, so the order a bank lists one day's
-    rows in never matters; a spike never becomes part of what is usual.
+    The usual is the median of the holder's earlier ordinary top-ups to that wallet, or to
+    their own wallets in general while that wallet has too little history (and always for a
+    wallet they do not use). Medium at spike_factor times it, high at spike_high_factor.
     """
-    hits: list[Hit] = []
-    mine = debits[debits["wallet"].notna() & debits["allowed"]]
-    for wallet_id, group in mine.groupby("wallet", sort=False):
+    rows = debits[debits["spike"].fillna(False).astype(bool)]
+    hits = []
+    for seq, wallet_id, amount, usual, base in zip(rows.index, rows["wallet"], rows["debit"],
+                                                   rows["usual"], rows["base"], strict=True):
         wallet = ctx.catalogue.get(str(wallet_id))
-        usual_top_ups: list[int] = []
-        for _, today in group.groupby("date", sort=True):
-            usual = _usual(usual_top_ups, ctx)
-            ordinary = []
-            for seq, amount in zip(today.index, today["debit"], strict=True):
-                if usual is not None and _is_spike(int(amount), usual, usual_top_ups, ctx):
-                    hits.append(_hit(seq, int(amount), usual, wallet.name_en, wallet.name_ja))
-                else:
-                    ordinary.append(int(amount))
-            usual_top_ups.extend(ordinary)  # only after the whole day was judged
+        times = amount / usual
+        severity = Severity.high if times >= ctx.settings.spike_high_factor else Severity.medium
+        if base == WALLET_BASE:
+            usual_en, usual_ja = "your usual top-up", "普段のチャージ額"
+        else:
+            usual_en, usual_ja = "your usual top-up to your wallets", "普段の決済サービスへのチャージ額"
+        hits.append(RULE.hit(
+            seq,
+            f"{yen(int(amount))} to {wallet.name_en} is {times:.0f} times {usual_en} of "
+            f"{yen(int(usual))}",
+            f"{wallet.name_ja}への{yen(int(amount))}は、{usual_ja}{yen(int(usual))}の{times:.0f}倍です",
+            severity,
+        ))
     return hits
 
 
-def _usual(history: list[int], ctx: Context) -> float | None:
-    """The holder's usual top-up, once there is enough history to know it."""
-    if len(history) < ctx.settings.spike_min_history:
-        return None
-    return float(np.median(history))
-
-
-def _is_spike(amount: int, usual: float, history: list[int], ctx: Context) -> bool:
-    settings = ctx.settings
-    return (amount >= settings.spike_min_amount and amount >= usual * settings.spike_factor
-            and amount >= max(history) * settings.spike_over_max)
-
-
-def _hit(seq: int, amount: int, usual: float, name_en: str, name_ja: str) -> Hit:
-    return RULE.hit(
-        seq,
-        f"{yen(amount)} to {name_en} is {amount / usual:.0f} times your usual top-up of "
-        f"{yen(int(usual))}",
-        f"{name_ja}への{yen(amount)}は、普段のチャージ額{yen(int(usual))}の{amount / usual:.0f}倍です",
-    )
-
-
-RULE = Rule("amount-spike", "Top-up far above your own history with that wallet",
-            "普段よりはるかに高額なチャージ", Severity.medium, check)
+RULE = Rule("amount-spike", "Top-up far above your own history with wallets",
+            "普段よりはるかに高額なチャージ", Severity.high, check, Severity.medium)

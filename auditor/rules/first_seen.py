@@ -17,7 +17,7 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     if ctx.history_start is None:
         return []
     payee = debits["wallet"].fillna(debits["key"].where(debits["marker"].notna()))
-    strangers = debits[payee.notna() & ~debits["allowed"]]
+    strangers = debits[payee.notna() & ~debits["own"]]
     # Every debit at the payee's earliest moment is "first": without a time of day the
     # bank's order within that day says nothing about which came first.
     earliest = strangers.groupby(payee[strangers.index], sort=False)["ts"].transform("min")

@@ -1,0 +1,106 @@
+"""The holder's habits: their usual top-up before each day, and their busiest day."""
+
+from __future__ import annotations
+
+from bisect import insort
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from auditor.rules import Settings
+
+# Where a usual amount comes from: this wallet's own history, or the holder's own wallets.
+NO_BASE, WALLET_BASE, GENERAL_BASE = 0, 1, 2
+
+
+@dataclass
+class _Amounts:
+    """Top-ups judged ordinary so far, sorted, for a running median."""
+
+    values: list[int]
+    largest: int = 0
+
+    def add(self, amount: int) -> None:
+        insort(self.values, amount)
+        self.largest = max(self.largest, amount)
+
+    def median(self) -> float:
+        middle, odd = divmod(len(self.values), 2)
+        if odd:
+            return float(self.values[middle])
+        return (self.values[middle - 1] + self.values[middle]) / 2
+
+
+def with_history(debits: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Add what the holder's history said before each wallet debit's day.
+
+    Columns: usual (the median earlier ordinary top-up, NaN when unknown), base (WALLET_BASE
+    for the wallet's own history, GENERAL_BASE for the holder's own wallets, NO_BASE),
+    spike (far above it), day_max (most debits to the wallet on any earlier day). Only the
+    holder's own wallets make history, and a spike never joins it; other wallets are judged
+    against the holder's own wallets. Each day is judged as a whole against the days before,
+    so the order a bank lists one day's rows in never matters.
+    """
+    named = debits[debits["wallet"].notna()].sort_values(["date", "wallet"], kind="stable")  # rows come in seq order
+    count = len(named)
+    usual, base = np.full(count, np.nan), np.zeros(count, dtype=np.int8)
+    spike, day_max = np.zeros(count, dtype=bool), np.zeros(count, dtype=np.int64)
+    days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
+    wallets, amounts = named["wallet"].tolist(), named["debit"].astype(np.int64).tolist()
+    own = named["own"].to_numpy(dtype=bool)
+    general, mine = _Amounts([]), {}
+    busiest: dict[str, int] = {}
+    for start, stop in _runs(days):
+        learned: list[tuple[str, int]] = []
+        for first, last in _runs(days[start:stop], wallets[start:stop], offset=start):
+            wallet = wallets[first]
+            history = mine.setdefault(wallet, _Amounts([]))
+            basis, where = _basis(history, general, bool(own[first]), settings)
+            day_max[first:last] = busiest.get(wallet, 0)
+            for row in range(first, last):
+                if basis is not None:
+                    usual[row], base[row] = basis.median(), where
+                    spike[row] = _is_spike(amounts[row], basis, settings)
+                if own[row] and not spike[row]:
+                    learned.append((wallet, amounts[row]))
+            if own[first]:
+                busiest[wallet] = max(busiest.get(wallet, 0), last - first)
+        for wallet, amount in learned:  # only once the whole day was judged
+            mine[wallet].add(amount)
+            general.add(amount)
+    columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
+                           index=named.index)
+    return debits.join(columns)
+
+
+def _basis(history: _Amounts, general: _Amounts, own: bool,
+           settings: Settings) -> tuple[_Amounts | None, int]:
+    """The history a debit is judged against: its wallet's, else the holder's own wallets'."""
+    enough = settings.spike_min_history
+    if own and len(history.values) >= enough:
+        return history, WALLET_BASE
+    if len(general.values) >= enough:
+        return general, GENERAL_BASE
+    return None, NO_BASE
+
+
+def _is_spike(amount: int, basis: _Amounts, settings: Settings) -> bool:
+    return (amount >= settings.spike_min_amount and amount >= basis.median() * settings.spike_factor
+            and amount >= basis.largest * settings.spike_over_max)
+
+
+def _runs(days: np.ndarray, wallets: list[str] | None = None,
+          offset: int = 0) -> list[tuple[int, int]]:
+    """[start, stop) of each run of equal days (and wallets), as positions plus offset."""
+    if not len(days):
+        return []
+    change = days[1:] != days[:-1]
+    if wallets is not None:
+        change |= np.array([a != b for a, b in zip(wallets[:-1], wallets[1:])], dtype=bool)
+    starts = np.flatnonzero(np.concatenate([[True], change]))
+    stops = np.append(starts[1:], len(days))
+    return [(int(a) + offset, int(b) + offset) for a, b in zip(starts, stops, strict=True)]
+
+
+__all__ = ["GENERAL_BASE", "NO_BASE", "WALLET_BASE", "with_history"]
