@@ -9,13 +9,14 @@ from datetime import date
 
 import pandas as pd
 
-from auditor.debits import wallet_debits
-from auditor.habits import with_history
-from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
+from auditor.debits import wallet_credits, wallet_debits
+from auditor.habits import presumed, with_history
+from auditor.models import SEVERITY_SCORE, Finding, Reason, Refund, Severity, Suggestion
+from auditor.refunds import credit_keys, refunds
 from auditor.rules import Context, Hit, Rule, all_rules
 from auditor.statement import Statement
 
-__all__ = ["Window", "audit", "wallet_debits"]
+__all__ = ["Examined", "Window", "audit", "examine", "wallet_debits"]
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,47 @@ class Window:
         return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
 
 
+@dataclass(frozen=True)
+class Examined:
+    """One statement's findings, in time order, and the wallets that look like the holder's."""
+
+    findings: list[Finding]
+    suggestions: list[Suggestion]
+
+
 def audit(statement: Statement, ctx: Context, window: Window = Window(),
           rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Return one finding per suspicious row of the statement, in time order."""
+    return examine(statement, ctx, window, rules).findings
+
+
+def examine(statement: Statement, ctx: Context, window: Window = Window(),
+            rules: Iterable[Rule] | None = None) -> Examined:
+    """Audit the statement against the holder's own history with each wallet.
+
+    With no allow list at all, wallets used regularly from the statement's start are taken
+    as the holder's own (and suggested for the allow list); a top-up that the same service
+    paid back is marked refunded.
+    """
     frame = statement.frame
     if frame.empty:
-        return []
+        return Examined([], [])
     layout = statement.layout
-    # A channel marker means a wallet charge only at its bank: an unknown bank gets none.
     ctx = replace(ctx, history_start=frame["date"].iloc[0],
                   bank=None if layout.generic else layout.bank)
     debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank)
-    # The holder's own wallets are judged against their history with them.
-    debits = with_history(debits.assign(own=debits["allowed"]), ctx.settings)
+    suggestions = presumed(debits, ctx)
+    mine = [suggestion.wallet for suggestion in suggestions]
+    debits = with_history(debits.assign(own=debits["allowed"] | debits["wallet"].isin(mine)),
+                          ctx.settings)
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
-    return _findings(statement, debits, hits, window)
+    paid = {} if not hits else refunds(
+        debits, wallet_credits(frame, ctx.catalogue, credit_keys(debits)))
+    return Examined(_findings(statement, debits, hits, window, paid), suggestions)
 
 
-def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
-              window: Window) -> list[Finding]:
+def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit], window: Window,
+              paid: dict[int, Refund]) -> list[Finding]:
     by_row: dict[int, dict[str, Reason]] = defaultdict(dict)
     for hit in hits:  # one reason per rule and row, the first one given
         by_row[hit.seq].setdefault(hit.reason.rule, hit.reason)
@@ -73,7 +96,7 @@ def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit],
             time=time if isinstance(time, str) else None, amount=amount,
             description=str(text or channel), wallet=wallet if isinstance(wallet, str) else None,
             score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
-            key=str(key), occurrence=occurrence[seq],
+            key=str(key), occurrence=occurrence[seq], refund=paid.get(seq),
         ))
     return findings
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from auditor.audit import Window, audit
-from auditor.models import FileReport, Finding, ScanResult
+from auditor.audit import Window, examine
+from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.rules import Context
 from auditor.statement import ReadOptions, failed_report, file_report, read_statement
 
@@ -34,6 +34,7 @@ class Audited:
     report: FileReport
     findings: tuple[Finding, ...]
     account_id: str
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -59,10 +60,11 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window) -
     """Read and audit one file; any failure becomes the file's one-line error."""
     try:
         statement = read_statement(path, options)
-        findings = tuple(audit(statement, ctx, window))
+        examined = examine(statement, ctx, window)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
-    return Audited(file_report(path, statement), findings, statement.account_id)
+    return Audited(file_report(path, statement), tuple(examined.findings), statement.account_id,
+                   tuple(examined.suggestions))
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
@@ -107,4 +109,14 @@ def _result(outcomes: list[Audited], stopped: bool) -> ScanResult:
         files=reports,
         findings=tuple(f for o in outcomes for f in o.findings),
         account_ids=tuple(o.account_id for o in outcomes),
+        suggestions=_merged(s for o in outcomes for s in o.suggestions),
     )
+
+
+def _merged(suggestions: Iterable[Suggestion]) -> tuple[Suggestion, ...]:
+    """One suggestion per wallet for the whole run, however many files showed it."""
+    by_wallet: dict[str, Suggestion] = {}
+    for suggestion in suggestions:
+        seen = by_wallet.get(suggestion.wallet)
+        by_wallet[suggestion.wallet] = suggestion if seen is None else seen.merged(suggestion)
+    return tuple(sorted(by_wallet.values(), key=lambda s: (s.first, s.wallet)))

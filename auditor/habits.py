@@ -1,4 +1,4 @@
-"""The holder's habits: their usual top-up before each day, and their busiest day."""
+"""The holder's habits: wallets they plainly use, and their usual top-up before each day."""
 
 from __future__ import annotations
 
@@ -8,10 +8,36 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from auditor.rules import Settings
+from auditor.models import Suggestion
+from auditor.rules import Context, Settings
 
 # Where a usual amount comes from: this wallet's own history, or the holder's own wallets.
 NO_BASE, WALLET_BASE, GENERAL_BASE = 0, 1, 2
+
+
+def presumed(debits: pd.DataFrame, ctx: Context) -> list[Suggestion]:
+    """Wallets used regularly from the start of a statement scanned with no allow list at all.
+
+    Several top-ups of everyday amounts over months, the first within the statement's first
+    weeks: that is the holder's own habit, not a fraud that starts after months of history.
+    """
+    settings = ctx.settings
+    if ctx.allowed or ctx.history_start is None:
+        return []
+    found = []
+    named = debits[debits["wallet"].notna()]
+    for wallet_id, group in named.groupby("wallet", sort=False):
+        # Only everyday amounts make a habit; a burst among them (the fraud) changes nothing.
+        everyday = group[group["debit"] < settings.spike_min_amount]
+        if len(everyday) < settings.habit_min_debits:
+            continue
+        first, last = everyday["date"].min(), everyday["date"].max()
+        if ((first - ctx.history_start).days <= settings.habit_start_days
+                and (last - first).days >= settings.habit_min_days):
+            wallet = ctx.catalogue.get(str(wallet_id))
+            found.append(Suggestion(wallet.id, wallet.name_en, wallet.name_ja, len(everyday),
+                                    first.date(), last.date()))
+    return sorted(found, key=lambda s: (s.first, s.wallet))
 
 
 @dataclass
@@ -103,4 +129,4 @@ def _runs(days: np.ndarray, wallets: list[str] | None = None,
     return [(int(a) + offset, int(b) + offset) for a, b in zip(starts, stops, strict=True)]
 
 
-__all__ = ["GENERAL_BASE", "NO_BASE", "WALLET_BASE", "with_history"]
+__all__ = ["GENERAL_BASE", "NO_BASE", "WALLET_BASE", "presumed", "with_history"]

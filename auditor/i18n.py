@@ -23,6 +23,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "answer_mine": {"ja": "回答：自分のもの", "en": "answered: mine"},
     "answer_not-mine": {"ja": "回答：身に覚えがない", "en": "answered: not mine"},
     "answer_not-sure": {"ja": "回答：わからない", "en": "answered: not sure"},
+    "refunded": {"ja": "返金済み：{date}（{line}行目）", "en": "refunded on {date} (line {line})"},
     "by_wallet": {"ja": "サービス別", "en": "By wallet"},
     "by_bank": {"ja": "銀行別", "en": "By bank"},
     "top_accounts": {"ja": "被害の可能性が大きい口座", "en": "Accounts most at risk"},

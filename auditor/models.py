@@ -92,6 +92,58 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Refund:
+    """The credit that paid a flagged top-up back: its line in the file and its date."""
+
+    line: int
+    date: date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "date": self.date.isoformat()}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A wallet the holder plainly uses, seen on a first run with no allow list at all."""
+
+    wallet: str
+    name_en: str
+    name_ja: str
+    debits: int
+    first: date
+    last: date
+    files: int = 1
+
+    @property
+    def command(self) -> str:
+        return f"auditor allow {self.wallet}"
+
+    def text(self, lang: str) -> str:
+        """For the holder: what was seen, what it means, what to type either way."""
+        first, last = self.first.isoformat(), self.last.isoformat()
+        if lang == "ja":
+            return (f"{self.name_ja}はご自身で利用しているようです（{first}〜{last}に{self.debits}件、"
+                    f"普段どおりの金額）。急な連続や高額だけを検出しました。ご自身のものなら "
+                    f"`{self.command}`、心当たりがなければ --allow に利用中のサービス（なければ "
+                    "none）を指定してもう一度確認してください")
+        return (f"looks like yours: {self.name_en}, {self.debits} top-ups of everyday amounts "
+                f"from {first} to {last}; only its bursts and spikes were flagged. If it is yours: "
+                f"`{self.command}`? If not, scan again with --allow and the wallets you do use "
+                "(or --allow none) to check every one")
+
+    def merged(self, other: Suggestion) -> Suggestion:
+        """The same wallet seen in another file of the run."""
+        return Suggestion(self.wallet, self.name_en, self.name_ja, self.debits + other.debits,
+                          min(self.first, other.first), max(self.last, other.last),
+                          self.files + other.files)
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {"wallet": self.wallet, "command": self.command, "debits": self.debits,
+                "first": self.first.isoformat(), "last": self.last.isoformat(),
+                "files": self.files, "message": self.text(lang)}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One suspicious transaction row and every reason it was flagged."""
 
@@ -108,11 +160,17 @@ class Finding:
     key: str = ""  # the folded descriptor
     occurrence: int = 1  # n-th row in the statement with this date, time, amount and key
     answer: str | None = None  # the holder's review answer: mine, not-mine, not-sure
+    refund: Refund | None = None  # the credit that paid this debit back, if one did
+
+    @property
+    def settled(self) -> bool:
+        """Answered as the holder's own, or paid back: no money at risk, whatever the score."""
+        return self.answer == "mine" or self.refund is not None
 
     @property
     def counts(self) -> bool:
-        """Money at risk: medium or higher, and not answered as the holder's own."""
-        return self.severity is not Severity.low and self.answer != "mine"
+        """Money at risk: medium or higher, not answered as the holder's own, not refunded."""
+        return self.severity is not Severity.low and not self.settled
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -131,6 +189,7 @@ class Finding:
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
             "answer": self.answer,
+            "refund": None if self.refund is None else self.refund.to_dict(),
         }
 
 
@@ -141,13 +200,14 @@ class ScanResult:
     files: tuple[FileReport, ...]
     findings: tuple[Finding, ...]
     account_ids: tuple[str, ...] = ()  # private account hashes ("" unknown), aligned with files
+    suggestions: tuple[Suggestion, ...] = ()  # wallets that look like the holder's own
 
     def account_of(self) -> dict[str, str]:
         """File path → private account id (a hash, never shown; "" when unknown)."""
         return {r.path: a for r, a in zip(self.files, self.account_ids, strict=False)}
 
     def at_risk(self) -> int:
-        """Yen taken by findings of medium severity or higher that the holder did not claim."""
+        """Yen taken by findings of medium severity or higher, neither claimed nor refunded."""
         return sum(f.amount for f in self.findings if f.counts)
 
     def summary(self) -> dict[str, int]:
@@ -165,5 +225,6 @@ class ScanResult:
             "schema": 1,
             "files": [report.to_dict() for report in self.files],
             "findings": [finding.to_dict(lang) for finding in self.findings],
+            "suggestions": [suggestion.to_dict(lang) for suggestion in self.suggestions],
             "summary": self.summary(),
         }

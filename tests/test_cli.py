@@ -96,7 +96,8 @@ def test_scan_json_findings_and_summary(cli: Cli) -> None:
     assert data["summary"]["files"] == 1 and data["summary"]["failed"] == 0
     finding = data["findings"][0]
     assert set(finding) == {"file", "line", "date", "time", "amount", "description", "wallet",
-                            "score", "severity", "rules", "reasons", "answer"}
+                            "score", "severity", "rules", "reasons", "answer", "refund"}
+    assert data["suggestions"] == []  # an allow list was given: nothing is taken as a habit
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("high", 1), ("medium", 1), ("low", 1)])

@@ -1,12 +1,16 @@
-"""Severity that reflects the holder: their habits with their own wallets, and wallets not used."""
+"""Severity that reflects the holder: their own wallets' habits, and wallets they plainly use."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
-from auditor.audit import audit
-from auditor.models import Finding, Severity
+import pytest
+
+from auditor.audit import examine
+from auditor.models import Finding, Severity, Suggestion
 from auditor.rules import Context, Settings
 from auditor.statement import read_statement
 from auditor.wallets import load_catalogue
@@ -15,14 +19,97 @@ from tests.builders import mufg, paypay
 Write = Callable[..., Path]
 
 
+def examined(statement_file: Write, raw: bytes, allowed: Iterable[str] = ()):  # noqa: ANN201
+    return examine(read_statement(statement_file(raw)),
+                   Context(load_catalogue(), frozenset(allowed), Settings()))
+
+
 def found(statement_file: Write, raw: bytes, allowed: Iterable[str] = ()) -> list[Finding]:
-    return audit(read_statement(statement_file(raw)),
-                 Context(load_catalogue(), frozenset(allowed), Settings()))
+    return examined(statement_file, raw, allowed).findings
 
 
 def reason_of(finding: Finding, rule: str) -> str:
     [text] = [r.en for r in finding.reasons if r.rule == rule]
     return text
+
+
+SALARY = ("2020/1/6", "キユウヨ", None, 300_000)
+# PayPay from the first week, every month for half a year, everyday amounts.
+HABIT = [(f"2020/{month}/{day}", "ＲＴＫ　ペイペイ", amount, None)
+         for month, day, amount in ((1, 8, 3_000), (2, 10, 2_000), (3, 9, 3_000), (4, 13, 1_000),
+                                    (5, 11, 3_000), (6, 8, 2_000))]
+
+
+# --- first run, no allow list: a wallet the holder plainly uses ---------------------------------
+
+def test_a_wallet_used_from_the_start_is_taken_as_the_holders_own(statement_file: Write) -> None:
+    result = examined(statement_file, mufg(SALARY, *HABIT))
+    assert result.findings == []
+    assert result.suggestions == [Suggestion("paypay", "PayPay", "PayPay", 6, date(2020, 1, 8),
+                                             date(2020, 6, 8))]
+
+
+def test_an_allow_list_turns_the_guess_off(statement_file: Write) -> None:
+    result = examined(statement_file, mufg(SALARY, *HABIT), allowed={"merpay"})
+    assert result.suggestions == []
+    assert [f.severity for f in result.findings] == [Severity.medium] * 6
+
+
+def test_a_wallet_that_starts_after_months_of_history_stays_flagged(statement_file: Write) -> None:
+    late = [(f"2020/{6 + i}/10", text, amount, None) for i, (_, text, amount, _) in enumerate(HABIT)]
+    result = examined(statement_file, mufg(SALARY, *late))
+    assert result.suggestions == []
+    assert len(result.findings) == 6
+    assert result.findings[0].rules == ("unrecognised-wallet", "first-seen")
+    assert {f.severity for f in result.findings} == {Severity.medium}
+
+
+FIVE_WEEKS = [(day, "ＲＴＫ　ペイペイ", 2_000, None)
+              for day in ("2020/1/8", "2020/1/20", "2020/2/1", "2020/2/12")]
+
+
+@pytest.mark.parametrize("rows", [HABIT[:3], FIVE_WEEKS], ids=["three-top-ups", "five-weeks"])
+def test_too_little_use_is_no_habit(statement_file: Write, rows: list[tuple]) -> None:
+    result = examined(statement_file, mufg(SALARY, *rows))
+    assert result.suggestions == [] and result.findings
+
+
+def test_large_amounts_from_the_start_are_no_habit(statement_file: Write) -> None:
+    large = [(when, text, 50_000, None) for when, text, _, _ in HABIT]
+    result = examined(statement_file, mufg(SALARY, *large))
+    assert result.suggestions == [] and len(result.findings) == 6
+
+
+def test_a_burst_on_a_wallet_taken_as_own_is_still_flagged(statement_file: Write) -> None:
+    burst = [("2020/7/2", "ＲＴＫ　ペイペイ", 50_000, None)] * 4
+    result = examined(statement_file, mufg(SALARY, *HABIT, *burst))
+    assert [s.wallet for s in result.suggestions] == ["paypay"]
+    assert [(f.amount, f.severity) for f in result.findings] == [(50_000, Severity.high)] * 4
+    assert result.findings[0].rules == ("wallet-burst", "amount-spike")
+    assert "about 20 times your usual top-up of ¥2,500" in reason_of(result.findings[0],
+                                                                    "wallet-burst")
+
+
+def test_scan_prints_the_suggestion_once_and_json_lists_it(cli: Callable[..., object],
+                                                           statement_file: Write) -> None:
+    path = statement_file(mufg(SALARY, *HABIT))
+    table = cli("scan", path)
+    assert table.code == 0 and table.out == ""
+    assert table.err.count("looks like yours: PayPay, 6 top-ups") == 1
+    assert "`auditor allow paypay`?" in table.err
+    data = json.loads(cli("scan", path, "-f", "json").out)
+    assert [s["command"] for s in data["suggestions"]] == ["auditor allow paypay"]
+    assert "looks like yours" not in cli("scan", path, "-f", "json").err
+    assert "ご自身で利用しているようです" in cli("scan", path, "--lang", "ja").err
+
+
+def test_allow_none_checks_every_top_up(cli: Callable[..., object], statement_file: Write) -> None:
+    # A holder who uses no wallet at all says so: nothing is taken as theirs.
+    path = statement_file(mufg(SALARY, *HABIT))
+    data = json.loads(cli("scan", path, "--allow", "none", "-f", "json").out)
+    assert data["suggestions"] == []
+    assert [f["severity"] for f in data["findings"]] == ["medium"] * 6
+    assert cli("scan", path, "--allow", "nonee").code == 2  # a typo is still an error
 
 
 # --- the holder's own wallet: habits decide ------------------------------------------------------

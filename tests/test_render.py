@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from auditor.models import FileReport, Finding, Reason, ScanResult, Severity
+from auditor.models import FileReport, Finding, Reason, Refund, ScanResult, Severity, Suggestion
 from auditor.render import console, json_dump, report_messages
 from auditor.render.findings import findings_table
 from auditor.render.findings_csv import CSV_COLUMNS, write_csv
@@ -170,7 +171,7 @@ def test_csv_columns_and_values() -> None:
         "description": "ﾍﾟｲﾍﾟｲ", "wallet": "", "score": "100", "severity": "high",
         "rules": "first-seen;odd-hour",
         "reasons": "first debit to this wallet in 6 months / made between 01:00 and 05:00",
-        "answer": "",
+        "answer": "", "refund": "",
     }
     [ja] = csv_records(result(made), "ja")
     assert ja["reasons"] == "このサービスへの半年ぶりの出金 / 深夜（1時〜5時）の出金"
@@ -350,7 +351,7 @@ def test_table_with_no_findings_still_renders() -> None:
 # --- JSON ----------------------------------------------------------------------------------
 
 FINDING_KEYS = ["file", "line", "date", "time", "amount", "description", "wallet", "score",
-                "severity", "rules", "reasons", "answer"]
+                "severity", "rules", "reasons", "answer", "refund"]
 FILE_KEYS = ["path", "layout", "bank", "account", "encoding", "rows", "rejected", "skipped", "debit_total",
              "credit_total", "period", "order", "balance_breaks", "notes", "error"]
 SUMMARY_KEYS = {"files", "failed", "findings", "at_risk", "low", "medium", "high"}
@@ -368,7 +369,7 @@ def test_json_schema() -> None:
                           severity=Severity.low, reasons=(SMALL,)),
                   files=files)
     data = json.loads(json_text(scan))
-    assert list(data) == ["schema", "files", "findings", "summary"]
+    assert list(data) == ["schema", "files", "findings", "suggestions", "summary"]
     assert data["schema"] == 1
     assert [list(entry) for entry in data["files"]] == [FILE_KEYS, FILE_KEYS]
     first_file, broken = data["files"]
@@ -391,7 +392,7 @@ def test_json_schema() -> None:
         "file": "rakuten.csv", "line": 7, "date": "2024-03-09", "time": "02:13:45",
         "amount": 1234, "description": "ﾍﾟｲﾍﾟｲ", "wallet": "paypay", "score": 100,
         "severity": "high", "rules": ["first-seen", "odd-hour"],
-        "reasons": [FIRST_SEEN.en, ODD_HOUR.en], "answer": None,
+        "reasons": [FIRST_SEEN.en, ODD_HOUR.en], "answer": None, "refund": None,
     }
     assert second["time"] is None and second["wallet"] is None
     assert set(data["summary"]) == SUMMARY_KEYS
@@ -450,7 +451,7 @@ def test_json_is_stable() -> None:
 
 def test_json_with_nothing_found() -> None:
     data = json.loads(json_text(result(files=())))
-    assert data == {"schema": 1, "files": [], "findings": [],
+    assert data == {"schema": 1, "files": [], "findings": [], "suggestions": [],
                     "summary": {"files": 0, "failed": 0, "findings": 0, "at_risk": 0,
                                 "low": 0, "medium": 0, "high": 0}}
 
@@ -591,3 +592,49 @@ def test_identify_table_with_no_files() -> None:
 def test_identify_table_escapes_control_characters_in_paths() -> None:
     text = render_identify([FileReport(path="evil\x1b[2J\u202e.csv", error="bad \x1b[31m")])
     assert "\x1b" not in text and "\u202e" not in text
+
+
+# --- refunds and suggestions -------------------------------------------------------------------
+
+REFUNDED = replace(finding(amount=5000, score=70, severity=Severity.high),
+                   refund=Refund(line=12, date=date(2024, 3, 15)))
+
+
+def test_a_refunded_finding_is_shown_and_never_at_risk() -> None:
+    scan = result(REFUNDED, finding(amount=3000, score=40, severity=Severity.medium))
+    assert scan.at_risk() == 3000 and scan.summary()["high"] == 1
+    data = json.loads(json_text(scan))
+    assert [f["refund"] for f in data["findings"]] == [{"line": 12, "date": "2024-03-15"}, None]
+    assert data["summary"]["at_risk"] == 3000
+    assert [r["refund"] for r in csv_records(scan)] == ["2024-03-15 line 12", ""]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "refunded on 2024-03-15 (line 12)"),
+                                             ("ja", "返金済み：2024-03-15（12行目）")])
+def test_the_table_says_a_finding_was_refunded(lang: str, shown: str) -> None:
+    out = io.StringIO()
+    console(out).print(findings_table(result(REFUNDED), lang))
+    assert shown in out.getvalue()
+
+
+SUGGESTED = Suggestion("paypay", "PayPay", "PayPay", 14, date(2020, 1, 5), date(2020, 12, 20))
+
+
+def test_json_lists_the_suggestions() -> None:
+    data = json.loads(json_text(replace(result(), suggestions=(SUGGESTED,))))
+    assert data["suggestions"] == [{
+        "wallet": "paypay", "command": "auditor allow paypay", "debits": 14,
+        "first": "2020-01-05", "last": "2020-12-20", "files": 1,
+        "message": "looks like yours: PayPay, 14 top-ups of everyday amounts from 2020-01-05 to "
+                   "2020-12-20; only its bursts and spikes were flagged. If it is yours: "
+                   "`auditor allow paypay`? If not, scan again with --allow and the wallets you "
+                   "do use (or --allow none) to check every one",
+    }]
+
+
+def test_a_suggestion_seen_in_two_files_is_one() -> None:
+    later = Suggestion("paypay", "PayPay", "PayPay", 6, date(2021, 1, 3), date(2021, 3, 1))
+    merged = SUGGESTED.merged(later)
+    assert (merged.debits, merged.first, merged.last, merged.files) == (
+        20, date(2020, 1, 5), date(2021, 3, 1), 2)
+    assert "`auditor allow paypay`" in merged.text("ja")

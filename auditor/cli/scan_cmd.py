@@ -106,7 +106,7 @@ def scan(
     result = _only_new(state, audit_all, emit) if new_only else audit_all()
     if not new_only:
         emit(result)
-    _tell(result, settings, today, language, quiet)
+    _tell(result, settings, today, language, quiet, fmt)
     raise typer.Exit(_exit_code(result, threshold))
 
 
@@ -191,7 +191,8 @@ def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None
         console(out).print(findings_table(result, lang))
 
 
-def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: bool) -> None:
+def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: bool,
+          fmt: ScanFormat) -> None:
     """Messages for the person at the terminal, on stderr; with --quiet only the errors."""
     from auditor.render.messages import report_messages, summary_line
 
@@ -208,10 +209,12 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
         from auditor.render.summary import run_tables
 
         console(sys.stderr).print(run_tables(result, lang))
+    if fmt is not ScanFormat.json:  # JSON carries them as its "suggestions" list
+        for suggestion in result.suggestions:
+            sys.stderr.write(f"auditor: {suggestion.text(lang)}\n")
     sys.stderr.write(summary_line(result, lang) + "\n")
 
 
 def _exit_code(result: ScanResult, threshold: Severity) -> ExitCode:
-    alarming = any(f.severity.rank >= threshold.rank and f.answer != "mine"
-                   for f in result.findings)
+    alarming = any(f.severity.rank >= threshold.rank and not f.settled for f in result.findings)
     return ExitCode.for_reading(result.files, findings=alarming)

@@ -28,6 +28,9 @@ def findings_table(result: ScanResult, lang: str) -> Table:
 def _cells(finding: Finding, lang: str) -> list[Text]:
     severity = finding.severity.value
     answered = f"\n{word('answer_' + finding.answer, lang)}" if finding.answer else ""
+    if finding.refund is not None:
+        answered += "\n" + word("refunded", lang).format(date=finding.refund.date.isoformat(),
+                                                        line=finding.refund.line)
     return [
         Text(finding.date.isoformat()), Text(finding.time or ""),
         Text(printable(finding.description)), Text(finding.wallet or "?"),

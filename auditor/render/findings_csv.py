@@ -9,7 +9,7 @@ from auditor.models import ScanResult
 from auditor.render.safety import csv_safe
 
 CSV_COLUMNS = ("file", "line", "date", "time", "amount", "description", "wallet", "score",
-               "severity", "rules", "reasons", "answer")
+               "severity", "rules", "reasons", "answer", "refund")
 
 
 def write_csv(result: ScanResult, out: TextIO, lang: str) -> None:
@@ -22,4 +22,6 @@ def write_csv(result: ScanResult, out: TextIO, lang: str) -> None:
         row = finding.to_dict(lang)
         row["rules"] = ";".join(row["rules"])
         row["reasons"] = " / ".join(row["reasons"])
+        refund = row["refund"]
+        row["refund"] = "" if refund is None else f"{refund['date']} line {refund['line']}"
         writer.writerow([csv_safe(row[column]) for column in CSV_COLUMNS])

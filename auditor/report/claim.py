@@ -31,6 +31,7 @@ class Status(StrEnum):
     not_sure = "not-sure"  # listed apart for the holder
     unreviewed = "unreviewed"  # low severity and unanswered: listed apart for the holder
     mine = "mine"  # left out
+    refunded = "refunded"  # paid back by the same service: left out
     unconfirmed = "unconfirmed"  # unanswered with --confirmed-only: left out
 
 
@@ -144,7 +145,12 @@ def mask_account(text: str) -> str:
 
 
 def status_of(finding: Finding, answer: str | None, confirmed_only: bool = False) -> Status:
-    """Answers decide; unanswered findings follow their severity unless --confirmed-only."""
+    """Answers decide; unanswered findings follow their severity unless --confirmed-only.
+
+    A debit the service already paid back is no claim, whatever the answer.
+    """
+    if finding.refund is not None:
+        return Status.refunded
     if answer == MINE:
         return Status.mine
     if answer == NOT_MINE:
@@ -171,7 +177,8 @@ def build_claim(findings: Sequence[Finding], answer_of: AnswerOf, *, holder: Hol
         holder=masked,
         claimed=tuple(e for e in ordered if e.status is Status.claimed),
         apart=tuple(e for e in ordered if e.status in (Status.not_sure, Status.unreviewed)),
-        left_out=tuple(e for e in ordered if e.status in (Status.mine, Status.unconfirmed)),
+        left_out=tuple(e for e in ordered
+                       if e.status in (Status.mine, Status.unconfirmed, Status.refunded)),
         sources=tuple(replace(s, name=mask_digit_runs(s.name)) for s in sources),
         debits=tuple(debits), version=version, generated=today,
     )

@@ -29,6 +29,9 @@ class Settings:
     first_seen_days: int = 30  # history needed before a first debit is news
     night_from: int = 0  # odd hours: from 00:00...
     night_to: int = 5  # ...to 04:59
+    habit_min_debits: int = 4  # with no allow list, a wallet topped up this often...
+    habit_min_days: int = 60  # ...over this many days...
+    habit_start_days: int = 31  # ...from this close to the statement's start is the holder's
 
 
 @dataclass(frozen=True)
