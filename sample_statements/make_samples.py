@@ -17,7 +17,7 @@ MIN_BALANCE = 50_000  # raise the opening balance until the account never drops 
 
 Quoting = Literal["none", "all", "nonempty", "text"]
 Order = Literal["oldest", "newest"]
-Tag = Literal["ordinary", "flag", "own", "lookalike"]
+Tag = Literal["ordinary", "flag", "own", "lookalike", "refund"]
 DateFmt = Callable[[date], str]
 AmountFmt = Callable[[int], str]
 Lines = Callable[["Statement"], list[str]]
@@ -114,7 +114,8 @@ def a_six(n: int) -> str:
 # Each kind maps to the spellings a bank might print; one is picked per statement (atm and
 # debit per row). "{auth}" becomes six random digits, "{authw}" six full-width digits.
 
-LOOKALIKE_KINDS = frozenset({"phone", "card_look", "wallet_in", "market_in"})
+LOOKALIKE_KINDS = frozenset({"phone", "card_look", "wallet_in", "market_in", "bank_look",
+                             "bill_look"})
 CREDIT_KINDS = frozenset({"salary", "transfer_in", "interest", "wallet_in", "market_in"})
 
 PLAIN: dict[str, tuple[Spelling, ...]] = {
@@ -248,6 +249,28 @@ VOCAB_OVERRIDES: dict[str, dict[str, tuple[Spelling, ...]]] = {
 }
 
 
+# Look-alikes added with samples v2, from a random stream of their own (the rest of each file
+# is unchanged): a transfer to someone's PayPay銀行 account, and a bill whose words are a pull
+# channel at another bank (RS is one at 岩手, フリカエ at 住信SBI; elsewhere they mean nothing).
+EXTRA_LOOKALIKES: dict[str, tuple[tuple[str, Spelling], ...]] = {
+    "plain": (("bank_look", ("振込", "ﾌﾘｺﾐ PAYPAY ｷﾞﾝｺｳ")),
+              ("bill_look", ("口座振替", "ﾌﾘｶｴ ﾄｳｷﾖｳﾃﾞﾝﾘﾖｸ"))),
+    "yucho": (("bank_look", ("送金", "ﾍﾟｲﾍﾟｲｷﾞﾝｺｳ")),),
+    "mufg": (("bank_look", ("振込ＩＢ１", "ﾍﾟｲﾍﾟｲｷﾞﾝｺｳ")),
+             ("bill_look", ("口座振替３", "RS ﾄｳｷﾖｳｶﾞｽ"))),
+    "smbc": (("bank_look", ("", "パソコン振込 ペイペイ銀行")),),
+    "rakuten": (("bank_look", ("", "振込　ＰＡＹＰＡＹ銀行")),),
+    "sumishin": (("bank_look", ("", "振込　ＰａｙＰａｙ銀行")),),
+    "paypay": (("bill_look", ("", "ﾌﾘｶｴ ﾄｳｷﾖｳﾃﾞﾝﾘﾖｸ")),),
+    "sony": (("bank_look", ("", "振込 PAYPAY ｷﾞﾝｺｳ")),),
+    "shinsei": (("bank_look", ("", "振込・振替:ﾍﾟｲﾍﾟｲｷﾞﾝｺｳ")),),
+    "gmo": (("bank_look", ("", "振込　PayPay銀行")),),
+    "zengin": (("bank_look", ("振込", "ﾍﾟｲﾍﾟｲｷﾞﾝｺｳ")),
+               ("bill_look", ("口座振替", "RS ﾄｳｷﾖｳｶﾞｽ"))),
+    "iwate": (("bank_look", ("", "ﾌﾘｺﾐ ﾍﾟｲﾍﾟｲｷﾞﾝｺｳ")),),
+}
+
+
 def vocabulary(family: str) -> dict[str, tuple[Spelling, ...]]:
     """Return the plain vocabulary with a bank family's spellings laid over it."""
     return {**PLAIN, **VOCAB_OVERRIDES[family]}
@@ -336,6 +359,7 @@ class Plan:
     hits: tuple[Hit, ...] = ()
     account: str | None = None
     pinned: tuple[tuple[str, str, int], ...] = ()  # (date, kind, amount) ordinary rows
+    refunds: tuple[tuple[int, int], ...] = ()  # (index into hits, days later) paid back
 
 
 @dataclass(frozen=True)
@@ -623,11 +647,13 @@ PLANS: tuple[Plan, ...] = (
          "Holder tops up PayPay (ＲＴＫ　ペイペイ) in small amounts; one 280,000 yen charge.",
          own=(("paypay", "ＲＴＫ　ペイペイ"),),
          hits=(("2020-03-14", 280000, "ＲＴＫ　ペイペイ"),)),
-    Plan("mufg_6col", "2019-10-01", "2020-01-31", "merpay-burst",
-         "メルペイ charged three times over two days; holder only uses PayPay.",
+    Plan("mufg_6col", "2019-10-01", "2020-01-31", "merpay-burst-refund",
+         "メルペイ charged three times over two days; メルペイ paid the third back four days "
+         "later; holder only uses PayPay.",
          own=(("paypay", "ＲＴＫ　ペイペイ"),),
          hits=(("2019-12-08", 100000, "メルペイ"), ("2019-12-08", 100000, "メルペイ"),
-               ("2019-12-09", 98000, "メルペイ"))),
+               ("2019-12-09", 98000, "メルペイ")),
+         refunds=((2, 4),)),
     Plan("smbc", "2022-10-03", "2023-01-31", "clean",
          "No fraud: own AEON Pay (JD /AEON PAY) and PayPay top-ups plus look-alikes only.",
          own=(("aeon-pay", "JD /AEON PAY"), ("paypay", "ﾍﾟｲﾍﾟｲ"))),
@@ -636,9 +662,10 @@ PLANS: tuple[Plan, ...] = (
          own=(("line-pay", "ﾗｲﾝﾍﾟｲ"),),
          hits=burst("2020-09-08", (100000, 100000, 30000), "ＫＹＡＳＨ")),
     Plan("smbc_wareki", "2019-03-01", "2019-06-28", "dbarai-era-change",
-         "d払い (ﾃﾞｲｰﾊﾞﾗｲ) burst in Reiwa 1; rows span H31.04.30 -> R01.05.01.",
+         "d払い (ﾃﾞｲ-ﾊﾞﾗｲ, the long vowel as a hyphen) burst in Reiwa 1; rows span H31.04.30 "
+         "-> R01.05.01.",
          own=(("rakuten-edy", "ﾗｸﾃﾝｴﾃﾞｲ"),),
-         hits=burst("2019-05-21", (30000, 30000, 30000), "ﾃﾞｲｰﾊﾞﾗｲ"),
+         hits=burst("2019-05-21", (30000, 30000, 30000), "ﾃﾞｲ-ﾊﾞﾗｲ"),
          pinned=(("2019-04-26", "debit", 3240), ("2019-04-30", "atm", 20000),
                  ("2019-05-01", "debit", 1180), ("2019-05-07", "atm", 30000))),
     Plan("mizuho", "2020-06-01", "2020-09-30", "docomo-burst",
@@ -680,10 +707,11 @@ PLANS: tuple[Plan, ...] = (
          hits=(("2020-09-10", 100000, "ﾒﾙﾍﾟｲ"), ("2020-09-10", 50000, "ﾒﾙﾍﾟｲ"),
                ("2020-09-11", 49800, "ﾗｲﾝﾍﾟｲ"))),
     Plan("aeon", "2020-06-01", "2020-09-30", "docomo-then-dbarai",
-         "ドコモ口座 (ﾄﾞｺﾓｺｳｻﾞ) burst, then d払い (ﾃﾞｲｰﾊﾞﾗｲ) the next day.",
+         "ドコモ口座 (ﾄﾞｺﾓｺｳｻﾞ, once cut at the field width to ﾄﾞｺﾓｺｳｻ) burst, then d払い "
+         "(D ﾊﾞﾗｲ) the next day.",
          own=(("aeon-pay", "AEON PAY"),),
-         hits=burst("2020-09-03", (100000, 100000, 100000), "ﾄﾞｺﾓｺｳｻﾞ")
-         + (("2020-09-04", 30000, "ﾃﾞｲｰﾊﾞﾗｲ"),)),
+         hits=burst("2020-09-03", (100000, 100000), "ﾄﾞｺﾓｺｳｻﾞ")
+         + (("2020-09-03", 100000, "ﾄﾞｺﾓｺｳｻ"), ("2020-09-04", 30000, "D ﾊﾞﾗｲ"))),
     Plan("shinsei_2018", "2018-05-01", "2018-08-31", "edy-burst",
          "楽天Edy (ﾗｸﾃﾝｴﾃﾞｲ) charged three times over two days; holder uses PayPal.",
          own=(("paypal", "ﾍﾟｲﾊﾟﾙ"),),
@@ -709,11 +737,13 @@ PLANS: tuple[Plan, ...] = (
          own=(("rakuten-pay", "ﾗｸﾃﾝﾍﾟｲ"),),
          hits=drip(("2023-06-17", "2023-07-09", "2023-08-02", "2023-08-26", "2023-09-19"),
                    (500, 1500, 1000, 2000, 1500), "ﾍﾟｲﾍﾟｲ")),
-    Plan("shinsei_en", "2021-09-01", "2021-12-28", "paypal-small",
-         "Three small PayPal (ﾍﾟｲﾊﾟﾙ) debits; holder charges Kyash (ＫＹＡＳＨ).",
+    Plan("shinsei_en", "2021-09-01", "2021-12-28", "paypal-small-refund",
+         "Three small PayPal (ﾍﾟｲﾊﾟﾙ) debits, the second paid back ten days later; holder charges "
+         "Kyash (ＫＹＡＳＨ).",
          own=(("kyash", "ＫＹＡＳＨ"),),
          hits=(("2021-11-05", 3000, "ﾍﾟｲﾊﾟﾙ"), ("2021-11-06", 7000, "ﾍﾟｲﾊﾟﾙ"),
-               ("2021-11-20", 12000, "ﾍﾟｲﾊﾟﾙ"))),
+               ("2021-11-20", 12000, "ﾍﾟｲﾊﾟﾙ")),
+         refunds=((1, 10),)),
     Plan("jibun", "2019-10-01", "2020-01-31", "allowed-wallet-spike",
          "Holder charges au PAY (ｴｰﾕｰﾍﾟｲ) a few thousand a time; then 4 x 50,000 in a day.",
          own=(("au-pay", "ｴｰﾕｰﾍﾟｲ"),),
@@ -728,9 +758,10 @@ PLANS: tuple[Plan, ...] = (
          hits=(("2023-12-30", 20000, "ﾍﾟｲﾍﾟｲ"), ("2023-12-31", 20000, "ﾍﾟｲﾍﾟｲ"),
                ("2024-01-02", 30000, "ﾍﾟｲﾍﾟｲ"))),
     Plan("hokuriku", "2024-01-04", "2024-04-30", "linepay",
-         "LINE Pay (ﾗｲﾝﾍﾟｲ) charged twice; holder uses PayPay.",
+         "LINE Pay charged twice, printed with a space inside the name (ﾗｲﾝ ﾍﾟｲ); holder uses "
+         "PayPay.",
          own=(("paypay", "ﾍﾟｲﾍﾟｲ"),),
-         hits=burst("2024-03-22", (49800, 49800), "ﾗｲﾝﾍﾟｲ")),
+         hits=burst("2024-03-22", (49800, 49800), "ﾗｲﾝ ﾍﾟｲ")),
     Plan("gunma", "2024-02-01", "2024-05-31", "merpay",
          "メルペイ (ﾒﾙﾍﾟｲ) charged three times; holder charges モバイルSuica.",
          own=(("mobile-suica", "ﾓﾊﾞｲﾙｽｲｶ"),),
@@ -754,9 +785,9 @@ PLANS: tuple[Plan, ...] = (
          own=(("au-pay", "RS ｴｰﾕｰﾍﾟｲ"),),
          hits=burst("2023-04-21", (20000, 20000, 20000), "RS ﾍﾟｲﾍﾟｲ")),
     Plan("kyoto", "2026-01-05", "2026-04-30", "paypay-with-dbarai-allowed",
-         "Holder uses d払い (ﾃﾞｲｰﾊﾞﾗｲ, allowed); PayPay (ﾍﾟｲﾍﾟｲ) charged twice.",
+         "Holder uses d払い (ﾃﾞｲｰﾊﾞﾗｲ, allowed); PayPay charged twice (PAY PAY, with a space).",
          own=(("d-barai", "ﾃﾞｲｰﾊﾞﾗｲ"),),
-         hits=(("2026-03-27", 100000, "ﾍﾟｲﾍﾟｲ"), ("2026-03-27", 100000, "ﾍﾟｲﾍﾟｲ")),
+         hits=(("2026-03-27", 100000, "PAY PAY"), ("2026-03-27", 100000, "PAY PAY")),
          account="0123456"),
     Plan("generic_77", "2020-07-01", "2020-09-30", "docomo-burst-77",
          "The 七十七 case: ﾄﾞｺﾓｺｳｻﾞ 100,000/90,000/90,000/20,000 on 2020-09-01.",
@@ -879,11 +910,30 @@ def unauthorised(plan: Plan, layout: Layout, rng: random.Random) -> list[Txn]:
     return txns
 
 
+def lookalikes(plan: Plan, layout: Layout) -> list[Txn]:
+    """The v2 look-alikes (EXTRA_LOOKALIKES), on weekdays of the plan's second month."""
+    rng = random.Random(f"{SEED}:{plan.layout}:v2")
+    start = date.fromisoformat(plan.start)
+    month = next(m for i, m in enumerate(month_starts(start, date.fromisoformat(plan.end))) if i == 1)
+    return [ordinary(kind, any_day(month, rng), rng.randrange(20, 120) * 1000, spelling, rng)
+            for kind, spelling in EXTRA_LOOKALIKES.get(layout.vocab, ())]
+
+
+def paid_back(plan: Plan, layout: Layout, flags: list[Txn]) -> list[Txn]:
+    """Credits from the same service that pay an unauthorised top-up back, days later."""
+    code = vocabulary(layout.vocab)["wallet_in"][0][0]
+    return [Txn(flags[index].when + timedelta(days=days, hours=1), 0, flags[index].debit,
+                "wallet_refund", code, flags[index].text, "refund")
+            for index, days in plan.refunds]
+
+
 def build(plan: Plan) -> Statement:
     """Generate the statement a plan describes, with a balance that never goes negative."""
     layout = LAYOUT_BY_ID[plan.layout]
     rng = random.Random(f"{SEED}:{plan.layout}")
-    txns = sorted(account_life(plan, layout, rng) + unauthorised(plan, layout, rng),
+    life = account_life(plan, layout, rng)  # drawn first, as before v2
+    flags = unauthorised(plan, layout, rng)
+    txns = sorted(life + flags + lookalikes(plan, layout) + paid_back(plan, layout, flags),
                   key=lambda t: t.when)
     opening = rng.randrange(40, 120) * 10000
     opening += max(0, MIN_BALANCE - min(running(opening, txns)))
@@ -1011,8 +1061,15 @@ def truth(st: Statement) -> dict[str, object]:
         "flag": pairs(st, "flag"),
         "own_wallet": pairs(st, "own"),
         "lookalike": pairs(st, "lookalike"),
+        "refunded": refunded(st),
     }
     return entry
+
+
+def refunded(st: Statement) -> list[list[str | int]]:
+    """[date, amount] of the unauthorised top-ups that a credit paid back."""
+    return sorted([st.plan.hits[index][0][:10], st.plan.hits[index][1]]
+                  for index, _ in st.plan.refunds)
 
 
 EOL_NAMES = {"\r\n": "CRLF", "\n": "LF"}
@@ -1038,9 +1095,11 @@ def readme(statements: list[Statement]) -> str:
         "(the holder's own wallets), `account` (only where the file states one), `rows`,",
         "`debit_total`/`credit_total` (yen), `period`, and [date, amount] lists: `flag` (debits an",
         "auditor must flag), `own_wallet` (the holder's allowed top-ups) and `lookalike`",
-        "(card bills, the docomo phone bill and money coming in from a wallet or marketplace,",
-        "which must not be flagged). JA dates carry no year in the file; truth.json uses the",
-        "real years.",
+        "(card bills, the docomo phone bill, transfers to PayPay銀行, bills whose words are a",
+        "pull channel at another bank, and money coming in from a wallet or marketplace, which",
+        "must not be flagged), and `refunded`: the flagged debits that the same service paid",
+        "back (still flagged, but not money at risk). JA dates carry no year in the file;",
+        "truth.json uses the real years.",
         "",
         "| File | Bank | Layout id | Encoding | Line ends | Row order | Date form | Scenario |",
         "|---|---|---|---|---|---|---|---|",

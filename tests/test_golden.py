@@ -56,6 +56,10 @@ def test_sample_matches_truth_and_golden(path: Path, cli: Callable[..., Run],
     assert flagged == Counter(tuple(row) for row in truth["flag"])
     own = {tuple(row) for row in truth["own_wallet"] + truth.get("lookalike", [])}
     assert not own & {(f["date"], f["amount"]) for f in result["findings"]}
+    refunded = Counter((f["date"], f["amount"]) for f in result["findings"] if f["refund"])
+    assert refunded == Counter(tuple(row) for row in truth["refunded"])
+    assert result["summary"]["at_risk"] == sum(amount for _, amount in truth["flag"]) - sum(
+        amount for _, amount in truth["refunded"])
     _compare_golden(path.stem, result, update_golden)
 
 
