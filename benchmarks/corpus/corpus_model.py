@@ -105,9 +105,16 @@ class Ctx:
         return list(ms.month_starts(self.start, self.end))
 
     def day_in(self, month: date, lo: int = 1, hi: int = 28) -> date:
-        """A random day (weekends included) of a month, kept inside the period."""
-        d = month.replace(day=self.rng.randrange(lo, hi + 1))
-        return min(max(d, self.start), self.end)
+        """A random day (weekends included) from lo to hi of a month, inside the period.
+
+        In a month the period only partly covers, the days inside it are drawn from, so that
+        the first and last days of a statement do not collect the rows of a whole month.
+        """
+        first, last = max(month.replace(day=lo), self.start), min(month.replace(day=hi), self.end)
+        if first > last:
+            month_end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            first, last = max(month, self.start), min(month_end, self.end)
+        return first + timedelta(days=self.rng.randrange((last - first).days + 1))
 
     def late_day(self, after_months: int = 3, before_end: int = 10) -> date:
         """A random day at least after_months into the period and before_end days before its end."""

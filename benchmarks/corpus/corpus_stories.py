@@ -24,6 +24,15 @@ class Story:
     allow: bool = True  # False: scanned with no allow list at all (a first run)
 
     @property
+    def period(self) -> tuple[date, date]:
+        """About a year up to the last day, from the first of a month (no month cut short)."""
+        end = date.fromisoformat(self.end)
+        start = end - timedelta(days=364)
+        if start.day != 1:
+            start = (start + timedelta(days=32)).replace(day=1)
+        return start, end
+
+    @property
     def allow_list(self) -> tuple[str, ...]:
         return self.own if self.allow else ()
 
@@ -175,7 +184,7 @@ def _encodable(spelling: Spelling, layout: ms.Layout) -> bool:
 def _eligible(spelling: Spelling, story: Story) -> bool:
     """Whether a statement may hold the spelling as a case."""
     layout = ms.LAYOUT_BY_ID[story.layout]
-    start = date.fromisoformat(story.end) - timedelta(days=364)
+    start, _ = story.period
     return (story.scenario != "clean" and story.takes(spelling.wallet, start)
             and (story.scenario != "refunds" or spelling.wallet not in REFUND_POOL)
             and fits(spelling, LAYOUT_STYLE[story.layout], style_of(story.layout))

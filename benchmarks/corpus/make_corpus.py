@@ -16,7 +16,7 @@ import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from corpus_cases import PATTERNS, refunds, spelling_row
@@ -45,12 +45,6 @@ def account(layout_id: str, rng: random.Random) -> str:
     if layout_id == "kyoto":
         return f"{rng.randrange(10**6, 10**7)}"
     return f"{rng.randrange(100, 999)}-{rng.randrange(10**6, 10**7)}"
-
-
-def period(story: Story) -> tuple[date, date]:
-    """About a year up to the story's last day."""
-    end = date.fromisoformat(story.end)
-    return end - timedelta(days=364), end
 
 
 def items_of(index: int, story: Story, ctx: Ctx) -> list[Item]:
@@ -82,7 +76,7 @@ def make(index: int, story: Story) -> Made:
     """Generate, render and label one statement."""
     layout = ms.LAYOUT_BY_ID[story.layout]
     rng = random.Random(f"{SEED}:{index}:{story.layout}:{story.scenario}")
-    start, end = period(story)
+    start, end = story.period
     ctx = Ctx(layout, start, end, story.allow_list, rng)
     items = items_of(index, story, ctx)
     plan = ms.Plan(layout.id, start.isoformat(), end.isoformat(), story.scenario, story.about,
