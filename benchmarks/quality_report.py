@@ -53,7 +53,7 @@ def table(head: list[str], rows: list[list[str]], markdown: bool) -> list[str]:
     """Plain columns, or a Markdown table."""
     if markdown:
         line = "| " + " | ".join(head) + " |"
-        rule = "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|"
+        rule = "|" + "|".join("---" if i < 2 else "---:" for i in range(len(head))) + "|"
         return [line, rule] + ["| " + " | ".join(r) + " |" for r in rows]
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
     fmt = lambda r: "  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w)  # noqa: E731
