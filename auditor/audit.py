@@ -61,8 +61,9 @@ def examine(statement: Statement, ctx: Context, window: Window = Window(),
     debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank)
     suggestions = presumed(debits, ctx)
     mine = [suggestion.wallet for suggestion in suggestions]
+    kinds = {wallet.id: wallet.kind for wallet in ctx.catalogue.wallets}
     debits = with_history(debits.assign(own=debits["allowed"] | debits["wallet"].isin(mine)),
-                          ctx.settings)
+                          ctx.settings, kinds)
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
     paid = {} if not hits else refunds(
         debits, wallet_credits(frame, ctx.catalogue, credit_keys(debits)))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -42,10 +43,11 @@ def presumed(debits: pd.DataFrame, ctx: Context) -> list[Suggestion]:
 
 @dataclass
 class _Amounts:
-    """Top-ups judged ordinary so far, sorted, for a running median."""
+    """Top-ups judged ordinary so far, sorted for a running median, and the spikes seen."""
 
-    values: list[int]
+    values: list[int] = field(default_factory=list)
     largest: int = 0
+    spikes: list[tuple[int, int]] = field(default_factory=list)  # (day number, amount)
 
     def add(self, amount: int) -> None:
         insort(self.values, amount)
@@ -57,63 +59,90 @@ class _Amounts:
             return float(self.values[middle])
         return (self.values[middle - 1] + self.values[middle]) / 2
 
+    def largest_by(self, day: int, settled: int) -> int:
+        """The largest earlier top-up, counting spikes at least ``settled`` days old.
 
-def with_history(debits: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+        A spike never joins the usual, but one that was not a one-off (the holder's monthly
+        ¥50,000 into their brokerage) must not make every later one a spike too.
+        """
+        old = [amount for when, amount in self.spikes if when <= day - settled]
+        return max([self.largest, *old])
+
+
+@dataclass
+class _Ledger:
+    """The holder's history as the days go by: per own wallet, and per kind of service."""
+
+    settings: Settings
+    kinds: Mapping[str, str]
+    mine: dict[str, _Amounts] = field(default_factory=dict)
+    general: dict[str, _Amounts] = field(default_factory=dict)
+    busiest: dict[str, int] = field(default_factory=dict)
+
+    def basis(self, wallet: str, own: bool) -> tuple[_Amounts | None, int]:
+        """What a debit is judged against: its wallet's history, else the holder's own
+        services of the same kind (wallets for a wallet: a brokerage's amounts are others)."""
+        enough = self.settings.spike_min_history
+        history = self.mine.setdefault(wallet, _Amounts())
+        if own and len(history.values) >= enough:
+            return history, WALLET_BASE
+        general = self.general.setdefault(self.kinds.get(wallet, "wallet"), _Amounts())
+        if len(general.values) >= enough:
+            return general, GENERAL_BASE
+        return None, NO_BASE
+
+    def spike(self, amount: int, basis: _Amounts, day: int) -> bool:
+        settings = self.settings
+        return (amount >= settings.spike_min_amount
+                and amount >= basis.median() * settings.spike_factor
+                and amount >= basis.largest_by(day, settings.habit_min_days) * settings.spike_over_max)
+
+    def learn(self, wallet: str, amount: int, day: int, spike: bool) -> None:
+        """One of the holder's own top-ups, once its whole day was judged."""
+        for amounts in (self.mine[wallet], self.general[self.kinds.get(wallet, "wallet")]):
+            if spike:
+                amounts.spikes.append((day, amount))
+            else:
+                amounts.add(amount)
+
+
+def with_history(debits: pd.DataFrame, settings: Settings,
+                 kinds: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Add what the holder's history said before each wallet debit's day.
 
     Columns: usual (the median earlier ordinary top-up, NaN when unknown), base (WALLET_BASE
-    for the wallet's own history, GENERAL_BASE for the holder's own wallets, NO_BASE),
-    spike (far above it), day_max (most debits to the wallet on any earlier day). Only the
-    holder's own wallets make history, and a spike never joins it; other wallets are judged
-    against the holder's own wallets. Each day is judged as a whole against the days before,
-    so the order a bank lists one day's rows in never matters.
+    for the wallet's own history, GENERAL_BASE for the holder's own services of its kind,
+    ``kinds`` by wallet id), spike (far above it), day_max (most debits to the wallet on any
+    earlier day). Only the holder's own wallets make history, and a spike never joins it;
+    other wallets are judged against the holder's own. Each day is judged as a whole
+    against the days before, so the order a bank lists one day's rows in never matters.
     """
-    named = debits[debits["wallet"].notna()].sort_values(["date", "wallet"], kind="stable")  # rows come in seq order
-    count = len(named)
+    named = debits[debits["wallet"].notna()].sort_values(["date", "wallet"], kind="stable")
+    count, ledger = len(named), _Ledger(settings, kinds or {})
     usual, base = np.full(count, np.nan), np.zeros(count, dtype=np.int8)
     spike, day_max = np.zeros(count, dtype=bool), np.zeros(count, dtype=np.int64)
     days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
     wallets, amounts = named["wallet"].tolist(), named["debit"].astype(np.int64).tolist()
     own = named["own"].to_numpy(dtype=bool)
-    general, mine = _Amounts([]), {}
-    busiest: dict[str, int] = {}
     for start, stop in _runs(days):
-        learned: list[tuple[str, int]] = []
+        learned: list[tuple[str, int, bool]] = []
         for first, last in _runs(days[start:stop], wallets[start:stop], offset=start):
             wallet = wallets[first]
-            history = mine.setdefault(wallet, _Amounts([]))
-            basis, where = _basis(history, general, bool(own[first]), settings)
-            day_max[first:last] = busiest.get(wallet, 0)
+            basis, where = ledger.basis(wallet, bool(own[first]))
+            day_max[first:last] = ledger.busiest.get(wallet, 0)
             for row in range(first, last):
                 if basis is not None:
                     usual[row], base[row] = basis.median(), where
-                    spike[row] = _is_spike(amounts[row], basis, settings)
-                if own[row] and not spike[row]:
-                    learned.append((wallet, amounts[row]))
+                    spike[row] = ledger.spike(amounts[row], basis, int(days[row]))
+                if own[row]:
+                    learned.append((wallet, amounts[row], bool(spike[row])))
             if own[first]:
-                busiest[wallet] = max(busiest.get(wallet, 0), last - first)
-        for wallet, amount in learned:  # only once the whole day was judged
-            mine[wallet].add(amount)
-            general.add(amount)
+                ledger.busiest[wallet] = max(ledger.busiest.get(wallet, 0), last - first)
+        for wallet, amount, was_spike in learned:
+            ledger.learn(wallet, amount, int(days[start]), was_spike)
     columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
                            index=named.index)
     return debits.join(columns)
-
-
-def _basis(history: _Amounts, general: _Amounts, own: bool,
-           settings: Settings) -> tuple[_Amounts | None, int]:
-    """The history a debit is judged against: its wallet's, else the holder's own wallets'."""
-    enough = settings.spike_min_history
-    if own and len(history.values) >= enough:
-        return history, WALLET_BASE
-    if len(general.values) >= enough:
-        return general, GENERAL_BASE
-    return None, NO_BASE
-
-
-def _is_spike(amount: int, basis: _Amounts, settings: Settings) -> bool:
-    return (amount >= settings.spike_min_amount and amount >= basis.median() * settings.spike_factor
-            and amount >= basis.largest * settings.spike_over_max)
 
 
 def _runs(days: np.ndarray, wallets: list[str] | None = None,

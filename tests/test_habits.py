@@ -224,3 +224,36 @@ def test_near_the_kyash_daily_cap_within_24_hours(statement_file: Write) -> None
     assert [(f.amount, f.rules) for f in flagged] == [(130_000, ("near-cap",))] * 2
     assert reason_of(flagged[0], "near-cap") == (
         "¥260,000 went to Kyash within 24 hours: 87% of its ¥300,000 daily limit")
+
+
+def test_the_holders_own_top_up_on_a_burst_day_stays_low(statement_file: Write) -> None:
+    # Two large charges the holder did not make, and their own ¥2,000 the same day.
+    day = [("2020/9/1", "ＲＴＫ　ペイペイ", amount, None) for amount in (50_000, 30_000, 2_000)]
+    usual = [(f"2020/{month}/10", "ＲＴＫ　ペイペイ", 2_000, None) for month in range(1, 9)]
+    rows = found(statement_file, mufg(*usual, *day), allowed={"paypay"})
+    assert [(f.amount, f.severity) for f in rows] == [
+        (50_000, Severity.high), (30_000, Severity.high), (2_000, Severity.low)]
+
+
+def test_a_top_up_hours_after_a_night_burst_stays_low(statement_file: Write) -> None:
+    night = _day_at("2020/9/1", ["02:23", "02:25", "02:27", "02:29", "16:32"], 2_000)
+    rows = found(statement_file, paypay(*USUAL, *night), allowed={"paypay"})
+    assert [f.severity for f in rows] == [Severity.high] * 4 + [Severity.low]
+
+
+def test_a_recurring_large_amount_becomes_usual(statement_file: Write) -> None:
+    # Monthly ¥10,000 into the brokerage, then ¥50,000 every month from March: after two
+    # months it is the holder's own amount, not a spike.
+    amounts = [10_000, 10_000, 10_000, 50_000, 50_000, 50_000, 50_000, 50_000, 50_000]
+    rows = found(statement_file, mufg(*[(f"2020/{month}/10", "振替　ＳＢＩ証券", amount, None)
+                                        for month, amount in enumerate(amounts, 1)]),
+                 allowed={"sbi-securities"})
+    assert [(f.date.month, f.rules) for f in rows] == [(4, ("amount-spike",)),
+                                                       (5, ("amount-spike",))]
+
+
+def test_a_brokerage_is_not_judged_by_wallet_top_ups(statement_file: Write) -> None:
+    # ¥2,000 PayPay top-ups say nothing about what is usual for a brokerage.
+    usual = [(f"2020/{month}/10", "ＲＴＫ　ペイペイ", 2_000, None) for month in range(1, 9)]
+    sbi = [("2020/2/20", "振替　ＳＢＩ証券", 50_000, None), ("2020/5/20", "振替　ＳＢＩ証券", 50_000, None)]
+    assert found(statement_file, mufg(*usual, *sbi), allowed={"paypay", "sbi-securities"}) == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from auditor.models import Severity
+from auditor.models import Reason, Severity
 from auditor.rules import Context, Hit, Rule
 from auditor.wording import day, yen
 
@@ -34,9 +34,9 @@ class _Debits:
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     """Debits to one wallet on one day, or minutes apart where the bank prints times.
 
-    A wallet the holder does not use is high. For one of the holder's own wallets, a busy
-    day is an alarm only when it breaks their habits (see _signs): none is low (listed, no
-    alarm), one is medium, more are high.
+    A wallet the holder does not use is high. For one of the holder's own wallets, each row
+    of a busy day is an alarm only when it breaks their habits (see _signs): none is low
+    (listed, no alarm), one is medium, more are high.
     """
     hits: list[Hit] = []
     for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
@@ -49,60 +49,72 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
                                      bool(rows.timed[start:stop].all()))
             en = f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all"
             ja = f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}"
-            severity = None
-            if own:
-                severity, en, ja = _own(_signs(rows, start, stop, ctx), en, ja)
-            reason = RULE.reason(en, ja, severity)  # one reason shared by the burst's rows
-            hits.extend(Hit(int(seq), reason) for seq in rows.seqs[start:stop])
+            if not own:
+                reason = RULE.reason(en, ja)  # one reason shared by the burst's rows
+                hits.extend(Hit(int(seq), reason) for seq in rows.seqs[start:stop])
+                continue
+            reasons: dict[tuple[tuple[str, str], ...], Reason] = {}
+            for seq, signs in zip(rows.seqs[start:stop], _signs(rows, start, stop, ctx),
+                                  strict=True):
+                if tuple(signs) not in reasons:
+                    reasons[tuple(signs)] = RULE.reason(*_own(signs, en, ja))
+                hits.append(Hit(int(seq), reasons[tuple(signs)]))
     return hits
 
 
-def _own(signs: list[tuple[str, str]], en: str, ja: str) -> tuple[Severity, str, str]:
-    """A burst on one of the holder's own wallets: low, medium or high by the signs."""
-    if not signs:  # a busy day of ordinary top-ups, hours apart or without times
-        return (Severity.low, f"{en}; your usual amounts, so listed for information only",
-                f"{ja}（普段どおりの金額のため、参考として表示しています）")
-    severity = Severity.medium if len(signs) == 1 else Severity.high
-    return (severity, f"{en}: " + ", ".join(sign_en for sign_en, _ in signs),
-            f"{ja}。" + "、".join(sign_ja for _, sign_ja in signs))
+def _own(signs: list[tuple[str, str]], en: str, ja: str) -> tuple[str, str, Severity]:
+    """A row of a burst on one of the holder's own wallets: low, medium or high by its signs."""
+    if not signs:  # an ordinary top-up on a busy day: hours apart, or without times
+        return (f"{en}; your usual amounts, so listed for information only",
+                f"{ja}（普段どおりの金額のため、参考として表示しています）", Severity.low)
+    return (f"{en}: " + ", ".join(sign_en for sign_en, _ in signs),
+            f"{ja}。" + "、".join(sign_ja for _, sign_ja in signs),
+            Severity.medium if len(signs) == 1 else Severity.high)
 
 
-def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[tuple[str, str]]:
-    """What in the burst rows[start:stop] breaks the holder's habits with the wallet, in words.
+def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[list[tuple[str, str]]]:
+    """For each row of the burst rows[start:stop], what breaks the holder's habits, in words.
 
-    Speed (burst_fast within burst_minutes) and amounts (spike_factor times the usual) are
-    signs of their own; a count above any earlier day's (and at least burst_many) and the
-    night only add to one of them: a holder's busy day of small top-ups, one of them at
-    night, is still their habit.
+    Speed (the row is one of burst_fast within burst_minutes) and amount (spike_factor times
+    the usual) are signs of their own; a count above any earlier day's (and at least
+    burst_many) and the night only add to one of them: a holder's busy day of small top-ups,
+    one of them at night, is still their habit, and so is their own top-up on the day of a
+    burst they did not make.
     """
-    settings, count, timed = ctx.settings, stop - start, rows.timed[start:stop]
-    signs = []
-    fast = _most_within(rows.stamps[start:stop][timed], np.timedelta64(settings.burst_minutes, "m"))
-    if fast >= settings.burst_fast:
-        signs.append((f"{fast} within {settings.burst_minutes} minutes",
-                      f"{settings.burst_minutes}分以内に{fast}件"))
-    usual, mean = float(rows.usual[start]), float(rows.amounts[start:stop].mean())
-    if usual == usual and mean >= settings.spike_factor * usual:  # usual is NaN when unknown
-        signs.append((f"about {mean / usual:.0f} times your usual top-up of {yen(int(usual))}",
-                      f"普段のチャージ額{yen(int(usual))}の約{mean / usual:.0f}倍"))
-    if not signs:
-        return signs
-    busiest = int(rows.day_max[start])
-    if count >= settings.burst_many and 0 < busiest < count:  # against earlier days only
-        signs.insert(0, (f"more at once than you ever topped it up (at most {busiest} a day "
-                         "before)", f"これまでにない件数（以前は1日{busiest}件まで）"))
-    hours = rows.hours[start:stop][timed]
-    if ((hours >= settings.night_from) & (hours < settings.night_to)).any():
-        signs.append(("in the middle of the night", "深夜"))
-    return signs
+    settings, count = ctx.settings, stop - start
+    fast = _fast(rows.stamps[start:stop], rows.timed[start:stop],
+                 np.timedelta64(settings.burst_minutes, "m"))
+    busiest, usual = int(rows.day_max[start]), float(rows.usual[start])
+    many = count >= settings.burst_many and 0 < busiest < count  # against earlier days only
+    out = []
+    for offset, row in enumerate(range(start, stop)):
+        signs = []
+        if fast[offset] >= settings.burst_fast:
+            signs.append((f"{fast[offset]} within {settings.burst_minutes} minutes",
+                          f"{settings.burst_minutes}分以内に{fast[offset]}件"))
+        times = rows.amounts[row] / usual  # NaN when nothing is usual yet
+        if times >= settings.spike_factor:
+            signs.append((f"about {times:.0f} times your usual top-up of {yen(int(usual))}",
+                          f"普段のチャージ額{yen(int(usual))}の約{times:.0f}倍"))
+        if signs and many:
+            signs.insert(0, (f"more at once than you ever topped it up (at most {busiest} a "
+                             "day before)", f"これまでにない件数（以前は1日{busiest}件まで）"))
+        if signs and rows.timed[row] and settings.night_from <= rows.hours[row] < settings.night_to:
+            signs.append(("in the middle of the night", "深夜"))
+        out.append(signs)
+    return out
 
 
-def _most_within(stamps: np.ndarray, span: np.timedelta64) -> int:
-    """The most timestamps (in order) that fit in one window of ``span``."""
-    if len(stamps) < 2:
-        return len(stamps)
-    firsts = np.searchsorted(stamps, stamps - span, side="left")
-    return int((np.arange(len(stamps)) - firsts + 1).max())
+def _fast(stamps: np.ndarray, timed: np.ndarray, span: np.timedelta64) -> list[int]:
+    """For each row, the most timed rows in one window of ``span`` that holds it (0 untimed)."""
+    most = [0] * len(stamps)
+    positions = np.flatnonzero(timed)
+    times = stamps[positions]
+    firsts = np.searchsorted(times, times - span, side="left")
+    for last, first in enumerate(firsts.tolist()):
+        for inside in positions[first:last + 1].tolist():
+            most[inside] = max(most[inside], last - first + 1)
+    return most
 
 
 def _bursts(ordered: pd.DataFrame, ctx: Context) -> list[tuple[int, int]]:
