@@ -8,26 +8,17 @@ import os
 import re
 import sqlite3
 import tempfile
-import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.account import mask
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-try:
-    import msvcrt
-except ImportError:  # POSIX
-    msvcrt = None  # type: ignore[assignment]
+from auditor.locks import LockBusy, file_lock
 
 if TYPE_CHECKING:
     from auditor.models import Finding
@@ -38,7 +29,6 @@ DEFAULT_WAIT = 5.0  # seconds a run waits for another run to release the state
 SCHEMA_VERSION = 1
 # Written into the SQLite header (PRAGMA application_id) so the file names its owner.
 APPLICATION_ID = 0x41554454  # "AUDT"
-_POLL = 0.05
 _ACCOUNT_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _MASKED = re.compile(r"\*\*\*[0-9a-z]{0,4}")
 _ALERT_COLUMNS = ("key", "date", "amount", "wallet", "severity", "account", "first_reported")
@@ -357,58 +347,17 @@ def _make_directory(directory: Path, path: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(lock_path: Path, path: Path, wait: float) -> Iterator[None]:
-    """An exclusive advisory lock on a sidecar file, polled until `wait` runs out.
-
-    A sidecar rather than the database itself: SQLite owns the database's own locks, and
-    the lock must also cover creating the database. The lock file is never deleted (that
-    would let two runs lock two different files); it stays empty.
-    """
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StateError(f"{lock_path}: cannot open the state lock "
-                         f"({exc.strerror or type(exc).__name__})", path) from None
-    handle = os.fdopen(fd, "r+b", buffering=0)
-    try:
-        deadline = time.monotonic() + max(wait, 0.0)
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise StateBusy(path)
-            time.sleep(_POLL)
+    """The run-wide lock: a sidecar, since SQLite owns the database's own locks and the
+    lock must also cover creating the database."""
+    with contextlib.ExitStack() as stack:
         try:
-            yield
-        finally:
-            _unlock(handle)
-    finally:
-        handle.close()
-
-
-def _try_lock(handle: IO[bytes]) -> bool:
-    if fcntl is not None:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except (BlockingIOError, PermissionError):
-            return False
-        return True
-    if msvcrt is not None:
-        handle.seek(0)
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    # Neither exists (no mainstream platform): SQLite's own locking, with its busy timeout,
-    # still keeps each transaction whole; only the run-wide exclusion is lost.
-    return True
-
-
-def _unlock(handle: IO[bytes]) -> None:
-    if fcntl is not None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    elif msvcrt is not None:
-        handle.seek(0)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            stack.enter_context(file_lock(lock_path, wait))
+        except LockBusy:
+            raise StateBusy(path) from None
+        except OSError as exc:
+            raise StateError(f"{lock_path}: cannot open the state lock "
+                             f"({exc.strerror or type(exc).__name__})", path) from None
+        yield
 
 
 def _create(path: Path, wait: float) -> None:

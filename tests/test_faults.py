@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import auditor.atomic
+import auditor.tempfiles
 import auditor.batch
 import auditor.state
 from tests.conftest import SAMPLES, Run
@@ -94,14 +95,14 @@ def test_output_dir_refusing_new_files_keeps_the_old_ones(
     out = tmp_path / "out"
     assert cli("scan", files[0], "--output-dir", out, "-q").code == 1
     old = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = auditor.atomic.tempfile.mkstemp
+    real = auditor.tempfiles.tempfile.mkstemp
 
     def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
         if Path(str(kwargs.get("dir"))) == out:
             raise PermissionError(errno.EACCES, "Permission denied", str(out))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(auditor.atomic.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(auditor.tempfiles.tempfile, "mkstemp", mkstemp)
     before = fingerprint(state)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "--output-dir", out, "-q")
     assert run.code == 2
