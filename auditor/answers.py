@@ -19,10 +19,12 @@ from typer import get_app_dir
 from auditor.atomic import OutputError, atomic_write_text
 from auditor.errors import UsageError
 from auditor.models import Finding
+from auditor.regular import NotRegularFile, TooLarge, read_regular
 
 ENV_VAR = "AUDITOR_ANSWERS"
 SCHEMA = 1
 _ENTRY_KEYS = ("answer", "wallet", "date", "amount", "answered_at")
+MAX_ANSWERS_BYTES = 64_000_000  # some 300,000 answers
 _KEY = re.compile(r"[0-9a-f]{64}")
 
 
@@ -151,9 +153,14 @@ def _unusable(path: Path, problem: str) -> UsageError:
 
 def _read(path: Path) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ANSWERS_BYTES)
     except FileNotFoundError:
         return None
+    except NotRegularFile as exc:
+        raise _unusable(path, f"the answers file is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise _unusable(path, f"larger than {MAX_ANSWERS_BYTES // 1_000_000} MB: "
+                              "not an auditor answers file") from None
     except OSError as exc:
         raise _unusable(path, f"cannot read answers ({exc.strerror or exc})") from None
     try:

@@ -46,8 +46,11 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # Not only regular files: a FIFO, a device or a dangling link named like a
+            # statement is listed too, and the reader says why it was not read (it used to
+            # be skipped without a word). Folders named like statements are not files.
             inside = sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES)
+                            if p.suffix.lower() in STATEMENT_SUFFIXES and not p.is_dir())
             # A folder with no statement in it stays in the list, so the reader reports it
             # (exit 3) instead of the run passing as "nothing found" (exit 0).
             found.extend(inside or [path])

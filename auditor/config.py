@@ -36,12 +36,14 @@ from typer import get_app_dir
 
 from auditor.atomic import OutputError, atomic_write_text
 from auditor.errors import UsageError
+from auditor.regular import NotRegularFile, TooLarge, read_regular
 
 ENV_VAR = "AUDITOR_CONFIG"
 FAIL_ON_CHOICES = ("low", "medium", "high")
 LANG_CHOICES = ("ja", "en")
 _TOP_KEYS = ("allow", "fail_on", "lang")
 _ALLOW_KEYS = ("wallet", "reason", "until", "added")
+MAX_CONFIG_BYTES = 1_000_000  # a config of a few hundred allow entries is a few kilobytes
 _HEADER = "# auditor configuration. The tool rewrites this file; comments are not kept."
 
 
@@ -112,6 +114,8 @@ def load_config(path: Path, known_ids: Collection[str], *, required: bool = Fals
     except tomllib.TOMLDecodeError as exc:
         # tomllib reports a position and what it expected, not the text it choked on.
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib has no depth limit of its own: [[[[... 100,000 deep
+        raise UsageError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
     _check_keys(data, _TOP_KEYS, f"{path}")
     return Config(
         allow=_allow_entries(data.get("allow", []), path, known_ids),
@@ -123,11 +127,16 @@ def load_config(path: Path, known_ids: Collection[str], *, required: bool = Fals
 
 def _read(path: Path, required: bool) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         if required:
             raise UsageError(f"{path}: config file not found") from None
         return None
+    except NotRegularFile as exc:
+        raise UsageError(f"{path}: the config is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise UsageError(f"{path}: larger than {MAX_CONFIG_BYTES // 1_000_000} MB: "
+                         "not an auditor config") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read config ({exc.strerror or exc})") from None
     try:

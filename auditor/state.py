@@ -235,26 +235,35 @@ class StateStore:
             query = f"SELECT {column}, count(*) FROM alerts GROUP BY 1 ORDER BY {order}"
             return tuple((name, count) for name, count in self._db.execute(query))
 
-        with self._transaction(write=False):  # one snapshot for all the numbers
+        with self._transaction(write=False), self._values():  # one snapshot for all
             count, first, last = self._db.execute(
                 "SELECT count(*), min(first_reported), max(first_reported) FROM alerts"
             ).fetchone()
             by_wallet = pairs("wallet", "2 DESC, 1")
             by_severity = pairs("severity", "2 DESC, 1")
             by_month = pairs("substr(date, 1, 7)", "1")
-        return StateSummary(count, _when(first), _when(last), by_wallet, by_severity, by_month)
+            return StateSummary(count, _when(first), _when(last), by_wallet, by_severity,
+                                by_month)
 
     def rows(self, limit: int | None = 20) -> list[StoredAlert]:
         """The most recently reported alerts first (all of them when limit is None)."""
-        with self._errors():
+        with self._errors(), self._values():
             cursor = self._db.execute(
                 "SELECT key, date, amount, wallet, severity, account, first_reported "
                 "FROM alerts ORDER BY first_reported DESC, date DESC, key LIMIT ?",
                 (-1 if limit is None else max(limit, 0),),
             )
-            return [StoredAlert(key, date.fromisoformat(day), amount, wallet, severity,
-                                _remasked(account), _when(reported))
-                    for key, day, amount, wallet, severity, account, reported in cursor]
+            return [_stored(*row) for row in cursor]
+
+    @contextlib.contextmanager
+    def _values(self) -> Iterator[None]:
+        # SQLite keeps whatever a hand edit or another program put in a column; a value
+        # record() never writes is damage to report (exit 2), not a crash (it was exit 4).
+        try:
+            yield
+        except (ValueError, TypeError, OverflowError):
+            raise _not_ours(self.path, "damaged: an alert holds a value auditor never "
+                                       "writes") from None
 
     @contextlib.contextmanager
     def _transaction(self, write: bool = True) -> Iterator[None]:
@@ -292,6 +301,17 @@ def _row(alert: Alert, stamp: str) -> tuple[Any, ...]:
             alert.masked_account, stamp)
 
 
+def _stored(key: Any, day: Any, amount: Any, wallet: Any, severity: Any, account: Any,
+            reported: Any) -> StoredAlert:
+    """One alert row, every value checked for the type record() writes."""
+    texts = (key, day, severity, reported)
+    if (not all(isinstance(v, str) for v in texts) or type(amount) is not int
+            or not isinstance(wallet, str | None) or not isinstance(account, str | None)):
+        raise TypeError("an alert row holds a value of the wrong type")
+    return StoredAlert(key, date.fromisoformat(day), amount, wallet, severity,
+                       _remasked(account), _when(reported))
+
+
 def _remasked(account: str | None) -> str | None:
     # record() stores only masks; this keeps a hand-edited file from showing more.
     if account is None or _MASKED.fullmatch(account):
@@ -300,6 +320,8 @@ def _remasked(account: str | None) -> str | None:
 
 
 def _when(text: str | None) -> datetime | None:
+    if text is not None and not isinstance(text, str):
+        raise TypeError("first_reported is not text")
     return None if text is None else datetime.fromisoformat(text)
 
 

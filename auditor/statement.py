@@ -18,6 +18,10 @@ from auditor.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
 from auditor.normalise import normalise
 from auditor.read import LINE_END, check_text, decode, records
+from auditor.regular import NotRegularFile, TooLarge, read_regular
+
+
+DEFAULT_MAX_BYTES = 100_000_000  # scan --max-size's default, for every command
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class ReadOptions:
     layouts: tuple[Layout, ...] = ()  # the user's own layouts, tried before the built-in ones
     year: int | None = None  # year of the oldest row, for banks that print no year
     today: date | None = None  # stands for "the day the file was saved" when inferring years
-    max_bytes: int | None = None  # refuse larger files (a statement is rarely over a few MB)
+    max_bytes: int = DEFAULT_MAX_BYTES  # refuse larger files (a statement is rarely over a few MB)
 
     def all_layouts(self) -> tuple[Layout, ...]:
         return (*self.layouts, *builtin_layouts())
@@ -76,14 +80,18 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
                      parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes: a regular file only (a FIFO or /dev/zero is refused unread)."""
     if path.is_dir():  # expand() keeps only folders that hold no statement file
         raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
     try:
-        if limit is not None and path.stat().st_size > limit:
-            raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
-                                 "raise it with --max-size if this really is one statement")
-        return path.read_bytes()
+        return read_regular(path, limit)
+    except NotRegularFile as exc:
+        raise StatementError(f"not a regular file ({exc.kind}): statements are read from "
+                             "files only") from None
+    except TooLarge:
+        raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
+                             "raise it with --max-size if this really is one statement") from None
     except OSError as exc:
         raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
 

@@ -222,16 +222,18 @@ def test_a_folder_named_like_a_statement_inside_a_folder_is_skipped(cli: Cli,
 def test_unreadable_file_simulated(cli: Cli, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """chmod 000 does not stop root, so the refusal is simulated where the file is read."""
+    import auditor.statement
+
     locked = tmp_path / "locked.csv"
     locked.write_bytes(BODY.encode("cp932"))
-    real = Path.read_bytes
+    real = auditor.statement.read_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def read_regular(path: Path, limit: int) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(auditor.statement, "read_regular", read_regular)
     run = cli("scan", locked, GOOD, "-a", "line-pay", "-f", "json")
     check_one_line_error(run, locked, "cannot open the file (Permission denied)", None)
 
@@ -325,3 +327,144 @@ def test_inputs_the_fuzzer_crashed_on_now_read_cleanly(path: Path) -> None:
             return
         audit(statement, Context(load_catalogue(), frozenset()))
     assert (statement.frame["debit"] >= 0).all() and (statement.frame["credit"] >= 0).all()
+
+
+# --- paths that are not regular files, and files past their limits ---------------------------
+
+
+def _zero_link(tmp_path: Path, name: str) -> Path:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    link = tmp_path / name
+    link.symlink_to("/dev/zero")
+    return link
+
+
+def test_a_statement_linked_to_dev_zero_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
+    """It grew to 23 GB in a minute: --max-size looked at st_size, which is 0 for a device."""
+    link = _zero_link(tmp_path, "zero.csv")
+    run = cli("scan", link, GOOD, "-a", "line-pay", "-f", "json")
+    check_one_line_error(run, link, "not a regular file (a character device): statements "
+                                    "are read from files only", None)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_as_a_statement_is_refused_at_once(cli: Cli, tmp_path: Path) -> None:
+    """Reading it hung for ever (nobody ever writes to it)."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    run = cli("scan", fifo, GOOD, "-a", "line-pay", "-f", "json")
+    check_one_line_error(run, fifo, "not a regular file (a FIFO (named pipe))", None)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_folder_scan_lists_what_it_could_not_read(cli: Cli, tmp_path: Path) -> None:
+    """A FIFO or a link to a device in a folder was skipped without a word."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    os.mkfifo(folder / "a-pipe.csv")
+    _zero_link(folder, "b-zero.csv")
+    (folder / "c-gone.csv").symlink_to(folder / "nowhere.csv")
+    (folder / "d-good.csv").write_bytes(GOOD.read_bytes())
+    (folder / "notes.fifo").symlink_to("/dev/zero")  # not named like a statement: not ours
+    run = cli("scan", folder, "-a", "line-pay", "-f", "json")
+    assert run.code == 3, run.err
+    errors = {Path(f["path"]).name: f["error"] for f in json.loads(run.out)["files"]}
+    assert errors == {
+        "a-pipe.csv": "not a regular file (a FIFO (named pipe)): statements are read from "
+                      "files only",
+        "b-zero.csv": "not a regular file (a character device): statements are read from "
+                      "files only",
+        "c-gone.csv": "cannot open the file (No such file or directory)",
+        "d-good.csv": None}
+    for name in ("a-pipe.csv", "b-zero.csv", "c-gone.csv"):
+        assert f"auditor: {folder / name}: " in run.err
+
+
+def test_every_command_reads_statements_with_a_size_limit(tmp_path: Path) -> None:
+    """identify, report and review had none: only scan passed --max-size on."""
+    from auditor.cli.app import read_options
+    from auditor.errors import StatementError
+    from auditor.statement import DEFAULT_MAX_BYTES, ReadOptions, read_statement
+
+    assert read_options(None, None, None).max_bytes == DEFAULT_MAX_BYTES == 100_000_000
+    big = tmp_path / "big.csv"
+    big.write_bytes((HEADER + row(1) * 40).encode("cp932"))
+    with pytest.raises(StatementError, match="larger than the 0 MB limit"):
+        read_statement(big, ReadOptions(max_bytes=1000))
+
+
+def test_a_file_that_grows_while_read_is_refused(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.regular import TooLarge, read_regular
+
+    path = tmp_path / "growing.csv"
+    path.write_bytes(b"x" * 10)
+    real = os.fstat
+
+    def small_fstat(fd: int) -> os.stat_result:  # as if it were 10 bytes when looked at...
+        info = real(fd)
+        path.write_bytes(b"x" * 5000)  # ... and grew at once
+        return info
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
+    with pytest.raises(TooLarge):
+        read_regular(path, 1000)
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "folder"])
+def test_a_config_that_is_not_a_file_is_exit_2(cli: Cli, tmp_path: Path, kind: str) -> None:
+    """A config symlinked to /dev/zero was exit 4 (after filling memory)."""
+    if kind == "dev-zero":
+        config = _zero_link(tmp_path, "config.toml")
+        what = "a character device"
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        config = tmp_path / "config.toml"
+        os.mkfifo(config)
+        what = "a FIFO (named pipe)"
+    else:
+        config = tmp_path / "config.toml"
+        config.mkdir()
+        what = "a folder"
+    for command in (("scan", GOOD), ("allow",), ("report", GOOD)):
+        run = cli(*command, "--config", config)
+        assert (run.code, run.out) == (2, ""), (command, run.err)
+        assert run.err == f"auditor: {config}: the config is not a regular file ({what})\n"
+
+
+def test_a_config_of_100000_nested_arrays_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    """tomllib has no depth limit: RecursionError, exit 4."""
+    config = tmp_path / "config.toml"
+    config.write_text("fail_on = " + "[" * 100_000, encoding="utf-8")
+    run = cli("scan", GOOD, "--config", config)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (f"auditor: {config}: not valid TOML: arrays or tables nested too "
+                       "deeply\n")
+    layout = tmp_path / "layout.toml"
+    layout.write_text("id = " + "[" * 100_000, encoding="utf-8")
+    run = cli("scan", GOOD, "--layout", layout)
+    assert run.code == 2 and run.err == (f"auditor: {layout}: not a valid TOML layout "
+                                         "(nested too deeply)\n")
+
+
+def test_a_config_over_its_limit_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("# padding\n" * 200_000, encoding="utf-8")
+    run = cli("scan", GOOD, "--config", config)
+    assert run.code == 2 and run.err == (f"auditor: {config}: larger than 1 MB: "
+                                         "not an auditor config\n")
+
+
+def test_layout_and_answers_linked_to_dev_zero_are_exit_2(cli: Cli, tmp_path: Path) -> None:
+    layout = _zero_link(tmp_path, "layout.toml")
+    run = cli("scan", GOOD, "--layout", layout)
+    assert run.code == 2 and run.err == (f"auditor: {layout}: the layout file is not a "
+                                         "regular file (a character device)\n")
+    answers = _zero_link(tmp_path, "answers.json")
+    for command in ("scan", "report", "review"):
+        run = cli(command, GOOD, "--answers", answers)
+        assert run.code == 2, (command, run.err)
+        assert run.err.startswith(f"auditor: {answers}: the answers file is not a regular "
+                                  "file (a character device); move it aside")
