@@ -57,6 +57,29 @@ def file_lock(lock_path: Path, wait: float) -> Iterator[None]:
         handle.close()
 
 
+@contextlib.contextmanager
+def shared_file_lock(path: Path, wait: float, what: str) -> Iterator[None]:
+    """Lock `path` (through path.lock beside it) while a run re-reads, merges and rewrites it.
+
+    Every writer of a file several runs share (the config, the answers) goes through here,
+    so none of them writes over what another saved a moment before. Another run holding it
+    for the whole wait, or a lock that cannot be made, is a UsageError (exit 2).
+    """
+    from auditor.errors import UsageError
+
+    lock_path = path.with_name(path.name + ".lock")
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(file_lock(lock_path, wait))
+        except LockBusy:
+            raise UsageError(f"{path}: the {what} is being changed by another run; "
+                             "try again") from None
+        except OSError as exc:
+            raise UsageError(f"{lock_path}: cannot lock the {what} "
+                             f"({exc.strerror or type(exc).__name__})") from None
+        yield
+
+
 def _try_lock(handle: IO[bytes]) -> bool:
     if fcntl is not None:
         try:

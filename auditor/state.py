@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
@@ -19,6 +18,7 @@ from auditor.account import mask
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
 from auditor.locks import LockBusy, file_lock
+from auditor.secret import private_key, rekey
 
 if TYPE_CHECKING:
     from auditor.models import Finding
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 ENV_VAR = "AUDITOR_STATE"
 FILE_NAME = "state.sqlite3"
 DEFAULT_WAIT = 5.0  # seconds a run waits for another run to release the state
-SCHEMA_VERSION = 1
+# 1: keys were plain SHA-256 hex; 2: keyed with the install's secret (auditor.secret).
+SCHEMA_VERSION = 2
 # Written into the SQLite header (PRAGMA application_id) so the file names its owner.
 APPLICATION_ID = 0x41554454  # "AUDT"
 _ACCOUNT_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
@@ -36,7 +37,7 @@ _SCHEMA = (
     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
     # No statement text: the key is a hash, and the account is masked to its last 4 digits.
     "CREATE TABLE alerts ("
-    " key TEXT PRIMARY KEY NOT NULL,"       # alert_key(): SHA-256 hex
+    " key TEXT PRIMARY KEY NOT NULL,"       # alert_key(): HMAC-SHA-256 hex
     " date TEXT NOT NULL,"                  # transaction date, YYYY-MM-DD
     " amount INTEGER NOT NULL,"             # yen
     " wallet TEXT,"                         # catalogue id, or NULL
@@ -170,9 +171,9 @@ def _canonical_account(account: str | None) -> str:
 
 
 def alert_key(account: str | None, finding: Finding) -> str:
-    """SHA-256 hex of the account and the finding's identity (date|time|amount|key|n)."""
-    text = _canonical_account(account) + "\x1f" + finding.identity()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The keyed hash (auditor.secret) of the account and the finding's identity
+    (date|time|amount|key|n): without the install's secret it names nothing."""
+    return private_key(_canonical_account(account) + "\x1f" + finding.identity())
 
 
 def mask_account(account: str | None) -> str | None:
@@ -296,7 +297,7 @@ def _row(alert: Alert, stamp: str) -> tuple[Any, ...]:
     if alert.masked_account is not None and not _MASKED.fullmatch(alert.masked_account):
         raise ValueError("masked_account must look like ***1234 (use mask_account)")
     if not re.fullmatch(r"[0-9a-f]{64}", alert.key):
-        raise ValueError("an alert key must be a SHA-256 hex digest (use alert_key)")
+        raise ValueError("an alert key must be 64 hex digits (use alert_key)")
     return (alert.key, alert.date.isoformat(), alert.amount, alert.wallet, str(alert.severity),
             alert.masked_account, stamp)
 
@@ -346,7 +347,8 @@ def open_state(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[StateStore]:
             _create(path, wait)
         connection = _connect(path, wait)
         try:
-            _validate(connection, path)
+            if _validate(connection, path) < SCHEMA_VERSION:
+                _migrate(connection, path)
             yield StateStore(connection, path)
         finally:
             connection.close()
@@ -448,8 +450,32 @@ def _connect(path: Path, wait: float, shown: Path | None = None) -> sqlite3.Conn
     return connection
 
 
-def _validate(connection: sqlite3.Connection, path: Path) -> None:
-    """Read-only checks; anything unexpected is a StateError and the file stays as it is."""
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Schema 1 to 2: key every plain SHA-256 key with the secret, in one transaction.
+
+    Each alert keeps its place (so nothing is reported again), and no plain key is left in
+    the file: secure_delete zeroes what the update frees, and VACUUM rebuilds the file.
+    """
+    rekey("0" * 64)  # an unusable secret is its own error (exit 2), before anything changes
+    connection.create_function("auditor_rekey", 1, _rekeyed, deterministic=True)
+    with StateStore(connection, path)._transaction():
+        connection.execute("UPDATE alerts SET key = auditor_rekey(key)")
+        connection.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+    with StateStore(connection, path)._errors():
+        connection.execute("VACUUM")
+
+
+def _rekeyed(key: object) -> object:
+    # Only what schema 1 wrote is converted; anything else stays for _row-style checks.
+    if isinstance(key, str) and re.fullmatch(r"[0-9a-f]{64}", key):
+        return rekey(key)
+    return key
+
+
+def _validate(connection: sqlite3.Connection, path: Path) -> int:
+    """Read-only checks; anything unexpected is a StateError and the file stays as it is.
+
+    Returns the file's schema version (1 or 2)."""
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check(3)")]
@@ -472,6 +498,7 @@ def _validate(connection: sqlite3.Connection, path: Path) -> None:
         columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(alerts)"))
         if columns != _ALERT_COLUMNS:
             raise _not_ours(path, "the alerts table is not the expected one")
+        return versions[0]
     except sqlite3.Error as exc:
         mapped = _state_error(exc, path)
         if mapped is None:
