@@ -375,3 +375,41 @@ def test_a_live_runs_temporary_file_is_left_alone(tmp_path: Path) -> None:
             second.write("theirs")
         assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert target.read_text(encoding="utf-8") == "mine"
+
+
+# --- file names that are not text ------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_everywhere(cli: Cli, tmp_path: Path,
+                                                                  files: list[Path]) -> None:
+    """-o and --output-dir failed with exit 4 and wrote nothing, for any file of the run."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    try:
+        odd = Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.csv"))
+        odd.write_bytes(files[0].read_bytes())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (folder / "plain.csv").write_bytes(files[1].read_bytes())
+    shown = str(folder / "caf\\xe9.csv")
+    out = tmp_path / "out"
+    run = cli("scan", folder, "-f", "json", "-o", tmp_path / "f.json", "--output-dir", out)
+    assert run.code == 1, run.err
+    data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert sorted(f["path"] for f in data["files"]) == sorted([shown, str(folder / "plain.csv")])
+    assert shown in (out / "findings.csv").read_text(encoding="utf-8")
+    assert shown in (out / "files.csv").read_text(encoding="utf-8")
+    lines = (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    assert shown in {json.loads(line)["file"] for line in lines}
+    assert cli("scan", odd, "-f", "csv", "-o", tmp_path / "f.csv").code == 1
+    assert "caf\\xe9.csv" in (tmp_path / "f.csv").read_text(encoding="utf-8")
+    assert cli("scan", odd, "-o", tmp_path / "f.txt").code == 1  # the table names no file
+    from auditor.report.html import h
+    from auditor.report.markdown import md_escape
+
+    for fmt, escape in (("md", md_escape), ("html", h)):
+        report = cli("report", odd, "-f", fmt, "-o", tmp_path / f"draft.{fmt}")
+        assert report.code == 0, report.err
+        assert escape("caf\\xe9.csv") in (tmp_path / f"draft.{fmt}").read_text(encoding="utf-8")
+    identify = cli("identify", odd, "-f", "json")
+    assert identify.code == 0 and json.loads(identify.out)["files"][0]["path"] == shown
