@@ -488,3 +488,32 @@ def test_layout_and_answers_linked_to_dev_zero_are_exit_2(cli: Cli, tmp_path: Pa
         assert run.code == 2, (command, run.err)
         assert run.err.startswith(f"auditor: {answers}: the answers file is not a regular "
                                   "file (a character device); move it aside")
+
+
+def test_impossible_dates_are_rejected_by_line_without_a_wrong_hint(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """令和0年 was taken as 2018; 9999/12/31 was told to pass --year, which cannot help."""
+    wareki = tmp_path / "wareki.csv"
+    wareki.write_bytes(('"年月日（和暦）","お引出し","お預入れ","お取り扱い内容","残高"\r\n'
+                        'R02.09.01,1000,,"ﾄﾞｺﾓｺｳｻﾞ",\r\n令和0年9月2日,2000,,"ﾄﾞｺﾓｺｳｻﾞ",\r\n'
+                        'H32.01.01,3000,,"ﾄﾞｺﾓｺｳｻﾞ",\r\n').encode("cp932"))
+    far = tmp_path / "far.csv"
+    far.write_bytes((HEADER + row(1) + '"9999/12/31","口座振替","ﾄﾞｺﾓｺｳｻﾞ","1","","","","",""\r\n'
+                     + '"1600/1/1","口座振替","ﾄﾞｺﾓｺｳｻﾞ","1","","","","",""\r\n').encode("cp932"))
+    run = cli("scan", wareki, far, "-f", "json")
+    assert run.code == 3 and "--year" not in run.err
+    files = {Path(f["path"]).name: f for f in json.loads(run.out)["files"]}
+    assert files["wareki.csv"]["rows"] == 1
+    assert files["wareki.csv"]["rejected"] == [
+        {"line": 3, "reason": "date not recognised in column 年月日（和暦）"},
+        {"line": 4, "reason": "date not recognised in column 年月日（和暦）"}]
+    assert files["far.csv"]["rows"] == 1
+    assert files["far.csv"]["rejected"] == [
+        {"line": 3, "reason": "year out of range (1678 to 2261) in column 日付"},
+        {"line": 4, "reason": "year out of range (1678 to 2261) in column 日付"}]
+
+
+def test_a_year_option_out_of_range_is_a_usage_error(cli: Cli) -> None:
+    run = cli("scan", GOOD, "--year", "9999")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == "auditor: --year must be between 1678 and 2261\n"
