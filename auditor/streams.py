@@ -4,7 +4,8 @@ A character device (/dev/null), a FIFO, /dev/stdout or a process substitution (>
 cannot be replaced by a rename: renaming over /dev/null as root would destroy it, and
 /dev/stdout resolves to a pipe no path names. Such targets are opened and written as they
 are. A pipe accepts up to its buffer's size even when its reader is about to quit
-(`| head -1`), so success is claimed only once the reader has read everything.
+(`| head -1`), so success is claimed only once the reader has read everything (or, still
+there, has stopped reading for a while: see wait_delivered).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import errno
 import os
 import select
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -25,6 +27,9 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
     termios = None  # type: ignore[assignment]
+
+
+PATIENCE = 5.0  # seconds a reader may read nothing before its pipe counts as delivered
 
 
 class ReaderGone(OSError):
@@ -59,28 +64,36 @@ def in_place(path: Path, encoding: str, newline: str | None) -> Iterator[TextIO]
         wait_delivered(out.fileno())
 
 
-def wait_delivered(fd: int) -> None:
+def wait_delivered(fd: int, patience: float = PATIENCE) -> None:
     """For a pipe, return once its reader has read all of it; ReaderGone if it quit first.
 
-    Anything else (a file, a terminal, a platform without FIONREAD) returns at once.
+    A reader that is still there but has read nothing for `patience` seconds is taken to
+    have it (it may be waiting for this process to end before it reads, as some callers
+    of subprocess do). Anything but a pipe (a file, a terminal, a platform without
+    FIONREAD) returns at once.
     """
     try:
         if not stat.S_ISFIFO(os.fstat(fd).st_mode):
             return
     except OSError:
         return
-    if _unread(fd) in (None, 0) or not hasattr(select, "poll"):
+    left = _unread(fd)
+    if not left or not hasattr(select, "poll"):
         return
     poller = select.poll()
     poller.register(fd, 0)  # no events asked for: POLLERR (reader gone) is always reported
-    delay = 1
+    delay, progress = 1, time.monotonic()
     while True:
         gone = bool(poller.poll(delay))
-        left = _unread(fd)
-        if not left:
+        now_left = _unread(fd)
+        if not now_left:
             return
         if gone:
-            raise ReaderGone(left)
+            raise ReaderGone(now_left)
+        if now_left < left:
+            left, progress = now_left, time.monotonic()
+        elif time.monotonic() - progress > patience:
+            return
         delay = min(delay * 2, 50)  # ms: quick for a fast reader, cheap for a slow one
 
 

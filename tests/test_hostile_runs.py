@@ -413,3 +413,39 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_everywhere(cli: Cli, tmp_
         assert escape("caf\\xe9.csv") in (tmp_path / f"draft.{fmt}").read_text(encoding="utf-8")
     identify = cli("identify", odd, "-f", "json")
     assert identify.code == 0 and json.loads(identify.out)["files"][0]["path"] == shown
+
+
+# --- when a pipe counts as delivered ------------------------------------------------------------
+
+
+@posix
+def test_a_pipe_counts_as_delivered_once_read_and_not_when_its_reader_quits() -> None:
+    from auditor.streams import ReaderGone, wait_delivered
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x" * 1000)
+    reader = threading.Thread(target=lambda: os.read(read_end, 1000))
+    reader.start()
+    wait_delivered(write_end, patience=30)  # returns once the reader has it all
+    reader.join()
+    os.write(write_end, b"y" * 1000)
+    os.read(read_end, 10)
+    os.close(read_end)  # `head -c 10`
+    with pytest.raises(ReaderGone, match="990 bytes unread"):
+        wait_delivered(write_end, patience=30)
+    os.close(write_end)
+
+
+@posix
+def test_a_reader_that_waits_for_the_run_to_end_does_not_hang_it() -> None:
+    """Popen(stdout=PIPE).wait() before reading: the run must not wait for ever."""
+    from auditor.streams import wait_delivered
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x" * 1000)
+    started = time.monotonic()
+    wait_delivered(write_end, patience=0.2)
+    assert time.monotonic() - started < 10
+    assert os.read(read_end, 2000) == b"x" * 1000  # still there for the reader
+    os.close(read_end)
+    os.close(write_end)
