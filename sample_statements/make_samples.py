@@ -885,7 +885,14 @@ def build(plan: Plan) -> Statement:
     rng = random.Random(f"{SEED}:{plan.layout}")
     txns = sorted(account_life(plan, layout, rng) + unauthorised(plan, layout, rng),
                   key=lambda t: t.when)
-    opening = rng.randrange(40, 120) * 10000
+    return assemble(layout, plan, txns, rng.randrange(40, 120) * 10000)
+
+
+def assemble(layout: Layout, plan: Plan, txns: list[Txn], opening: int) -> Statement:
+    """Number transactions (already in time order) and give each its balance after it.
+
+    The opening balance is raised until the account never drops below MIN_BALANCE.
+    """
     opening += max(0, MIN_BALANCE - min(running(opening, txns)))
     rows: list[Row] = []
     day_seq = 0
@@ -968,11 +975,22 @@ def quote(value: str, role: str, quoting: Quoting, delimiter: str) -> str:
     return f'"{value}"' if quoted else value
 
 
+def row_lines(st: Statement) -> dict[int, int]:
+    """The 1-based file line of every row (by Row.number), as render() writes them."""
+    first = len(layout_preamble(st)) + 2  # the header is the line after the preamble
+    return {row.number: first + index for index, row in enumerate(st.in_file_order())}
+
+
+def layout_preamble(st: Statement) -> list[str]:
+    """The lines a layout writes before its header (none for most banks)."""
+    return list(st.layout.preamble(st)) if st.layout.preamble else []
+
+
 def render(st: Statement) -> bytes:
     """The statement's bytes, exactly as the bank would ship them."""
     layout = st.layout
     assert len(layout.header.split(layout.delimiter)) == len(layout.columns), layout.id
-    lines = list(layout.preamble(st)) if layout.preamble else []
+    lines = layout_preamble(st)
     lines.append(layout.header)
     for row in st.in_file_order():
         fields = [quote(cell(role, row, st), role, layout.quoting, layout.delimiter)
