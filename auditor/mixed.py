@@ -10,11 +10,14 @@ not is rejected with its line number, and the file's notes say that it mixes enc
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from auditor.errors import StatementError
 from auditor.read import decode
 
+_JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CHANCE = re.compile("[\u0080-\u00a4\u00a6-\u00d6\u00d8-\u07ff]")  # all but ¥ and ×
 _SAMPLE_BYTES = 1 << 18  # the lines looked at to tell UTF-8 with odd rows from CP932
 _NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "CP932"}
 
@@ -55,14 +58,13 @@ def decode_rows(raw: bytes, encoding: str | None = None) -> Decoded:
 
 
 def foreign_text(value: str, encoding: str) -> bool:
-    """Whether a cell read as `encoding` is really UTF-8 text (its bytes are UTF-8)."""
+    """Whether a cell read as `encoding` is really Japanese UTF-8 text (see _is_utf8)."""
     if value.isascii():
         return False
     try:
-        value.encode(encoding).decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return _is_utf8(value.encode(encoding))
+    except UnicodeEncodeError:
         return False
-    return True
 
 
 def foreign_note(lines: list[int], encoding: str) -> str:
@@ -87,12 +89,18 @@ def _mostly_utf8(raw: bytes) -> bool:
     return votes[1] > votes[0]
 
 
-def _is_utf8(line: bytes) -> bool:
+def _is_utf8(data: bytes) -> bool:
+    """Whether bytes are Japanese text in UTF-8, not CP932 that happens to be valid UTF-8.
+
+    Half-width katakana pairs are valid UTF-8 by chance (ﾐｼﾞｶ is D0 BC DE B6: Cyrillic and
+    Thaana), so the decoded text must hold kana, kanji or full-width forms, which two-byte
+    sequences cannot make, and nothing in U+0080-U+07FF, where they land (bar ¥ and ×).
+    """
     try:
-        line.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    return bool(_JAPANESE.search(text)) and not _CHANCE.search(text)
 
 
 def _ascii_compatible(encoding: str) -> bool:

@@ -576,3 +576,15 @@ def test_a_wrong_encoding_option_with_one_odd_row_rejects_that_row(cli: Cli,
     assert run.code == 3 and entry["rows"] == 2
     assert entry["rejected"] == [{"line": 3, "reason": "this row does not decode as CP932 like "
                                                        "the rest of the file"}]
+
+
+def test_half_width_katakana_that_happen_to_be_utf8_are_not_a_mix(tmp_path: Path) -> None:
+    """ﾐｼﾞｶ in CP932 (D0 BC DE B6) is valid UTF-8 by chance: Cyrillic and Thaana, not text."""
+    from auditor.statement import read_statement
+
+    path = tmp_path / "mijica.csv"
+    rows = [row(day, text) for day, text in enumerate(["ﾐｼﾞｶ", "ﾃｨ", "ﾐｼﾞｶ ﾁｬｰｼﾞ"], start=1)]
+    path.write_bytes((HEADER + "".join(rows)).encode("cp932"))
+    statement = read_statement(path)
+    assert statement.rejected == [] and statement.encoding == "cp932"
+    assert list(statement.frame["description"]) == ["ﾐｼﾞｶ", "ﾃｨ", "ﾐｼﾞｶ ﾁｬｰｼﾞ"]
