@@ -25,6 +25,7 @@ from pathlib import Path
 
 from auditor.errors import UsageError
 from auditor.regular import read_regular
+from auditor.tempfiles import make_temp
 
 ENV_VAR = "AUDITOR_SECRET"
 FILE_NAME = "secret.key"
@@ -80,8 +81,8 @@ def _create(path: Path) -> bytes:
     text = (secrets.token_hex(32) + "\n").encode("ascii")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, name = make_temp(path.parent, path.name)  # 0o600, swept if this run is killed
+        temp = Path(name)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(text)

@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
 from auditor.locks import LockBusy, file_lock
 from auditor.secret import private_key, rekey
+from auditor.tempfiles import make_temp
 
 if TYPE_CHECKING:
     from auditor.models import Finding
@@ -387,7 +387,7 @@ def _locked(lock_path: Path, path: Path, wait: float) -> Iterator[None]:
 def _create(path: Path, wait: float) -> None:
     """Build a new database beside path and link it into place: never half a database."""
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp = make_temp(path.parent, path.name)  # named so a killed run's is swept
     except OSError as exc:
         raise StateError(f"{path}: cannot create the state database "
                          f"({exc.strerror or type(exc).__name__})", path) from None
