@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -25,21 +24,23 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from auditor.atomic import stdout_output
     from auditor.render import console, json_dump
     from auditor.wallets import load_catalogue
     from auditor.wording import yen
 
     catalogue = load_catalogue()
     if fmt is ListFormat.json:
-        json_dump({"schema": 1, "wallets": [
-            {"id": w.id, "kind": w.kind, "name_ja": w.name_ja, "name_en": w.name_en,
-             "patterns": list(w.names.patterns), "words": list(w.names.words),
-             "alone": list(w.names.alone), "monthly_cap": w.monthly_cap,
-             "daily_cap": w.daily_cap, "incident_2020": w.incident_2020}
-            for w in catalogue.wallets], "lookalikes": [
-            {"id": a.id, "kind": a.kind, "name_ja": a.name_ja, "name_en": a.name_en,
-             "patterns": list(a.names.patterns), "words": list(a.names.words),
-             "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, sys.stdout)
+        with stdout_output() as out:  # /dev/full or a closed pipe: exit 2, not 4
+            json_dump({"schema": 1, "wallets": [
+                {"id": w.id, "kind": w.kind, "name_ja": w.name_ja, "name_en": w.name_en,
+                 "patterns": list(w.names.patterns), "words": list(w.names.words),
+                 "alone": list(w.names.alone), "monthly_cap": w.monthly_cap,
+                 "daily_cap": w.daily_cap, "incident_2020": w.incident_2020}
+                for w in catalogue.wallets], "lookalikes": [
+                {"id": a.id, "kind": a.kind, "name_ja": a.name_ja, "name_en": a.name_en,
+                 "patterns": list(a.names.patterns), "words": list(a.names.words),
+                 "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
     table = Table(title="Wallets / 決済サービス", title_justify="left")
     for column in ("id", "kind", "名称", "Name", "Cap", "Matches (folded)"):
@@ -49,7 +50,8 @@ def wallets(fmt: Format = ListFormat.table) -> None:
                 f"{yen(w.daily_cap)}/day" if w.daily_cap else ""]
         table.add_row(Text(w.id), Text(w.kind), Text(w.name_ja), Text(w.name_en),
                       Text(" ".join(cap for cap in caps if cap)), Text(", ".join(w.patterns)))
-    console().print(table)
+    with stdout_output() as out:
+        console(out).print(table)
 
 
 @app.command()
@@ -58,15 +60,17 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from auditor.atomic import stdout_output
     from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
     from auditor.rules import all_rules
 
     language = detect_lang(checked_lang(lang))
     if fmt is ListFormat.json:
-        json_dump({"schema": 1, "rules": [
-            {"id": r.id, "severity": r.severity.value, "lowest": r.lowest.value,
-             "title_en": r.title_en, "title_ja": r.title_ja} for r in all_rules()]}, sys.stdout)
+        with stdout_output() as out:
+            json_dump({"schema": 1, "rules": [
+                {"id": r.id, "severity": r.severity.value, "lowest": r.lowest.value,
+                 "title_en": r.title_en, "title_ja": r.title_ja} for r in all_rules()]}, out)
         return
     table = Table(title="Rules / ルール", title_justify="left")
     for column in ("id", "severity", "title"):
@@ -76,4 +80,5 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
         grades = rule.severity.value if rule.lowest is rule.severity else (
             f"{rule.lowest.value}-{rule.severity.value}")
         table.add_row(Text(rule.id), Text(grades), Text(title))
-    console().print(table)
+    with stdout_output() as out:
+        console(out).print(table)
