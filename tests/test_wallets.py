@@ -40,7 +40,7 @@ REQUIRED_IDS = (  # the 2020 wave's services and the bank-charged wallets named 
 )
 
 # Descriptors as banks print them (half-width, full-width, separate voiced marks), and the wallet
-# each must match once folded. Sources: bank-formats.md §1-§3 and the brief's spelling list.
+# each must match once folded. Sources: bank-formats.md §1-§3; the others are forms banks may print.
 SPELLINGS = [
     ("ﾄﾞｺﾓｺｳｻﾞ", "docomo-koza"),
     ("ドコモコウザ", "docomo-koza"),
