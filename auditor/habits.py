@@ -12,30 +12,40 @@ import pandas as pd
 from auditor.models import Suggestion
 from auditor.rules import Context, Settings
 
+# `--allow none`: the holder says they use no wallet at all, so nothing is taken as theirs.
+NO_WALLETS = "none"
 # Where a usual amount comes from: this wallet's own history, or the holder's own wallets.
 NO_BASE, WALLET_BASE, GENERAL_BASE = 0, 1, 2
 
 
 def presumed(debits: pd.DataFrame, ctx: Context) -> list[Suggestion]:
-    """Wallets used regularly from the start of a statement scanned with no allow list at all.
+    """Services used regularly from the start of a statement: with no allow list at all, any
+    wallet; with one, a brokerage not on it (monthly instalments into the holder's account).
 
     Several top-ups of everyday amounts over months, the first within the statement's first
     weeks: that is the holder's own habit, not a fraud that starts after months of history.
     """
     settings = ctx.settings
-    if ctx.allowed or ctx.history_start is None:
+    if ctx.history_start is None or NO_WALLETS in ctx.allowed:
         return []
     found = []
-    named = debits[debits["wallet"].notna()]
+    named = debits[debits["wallet"].notna() & ~debits["allowed"]]
     for wallet_id, group in named.groupby("wallet", sort=False):
+        wallet = ctx.catalogue.get(str(wallet_id))
+        # An allow list names the wallets the holder thought of; a brokerage they pay into
+        # every month is seldom among them, and its regular instalments are theirs all the same.
+        if ctx.allowed and wallet.kind != "brokerage":
+            continue
         # Only everyday amounts make a habit; a burst among them (the fraud) changes nothing.
-        everyday = group[group["debit"] < settings.spike_min_amount]
+        # Instalments into a brokerage run larger than wallet top-ups, never into millions.
+        everyday_max = (settings.habit_brokerage_max if wallet.kind == "brokerage"
+                        else settings.spike_min_amount)
+        everyday = group[group["debit"] < everyday_max]
         if len(everyday) < settings.habit_min_debits:
             continue
         first, last = everyday["date"].min(), everyday["date"].max()
         if ((first - ctx.history_start).days <= settings.habit_start_days
                 and (last - first).days >= settings.habit_min_days):
-            wallet = ctx.catalogue.get(str(wallet_id))
             found.append(Suggestion(wallet.id, wallet.name_en, wallet.name_ja, len(everyday),
                                     first.date(), last.date()))
     return sorted(found, key=lambda s: (s.first, s.wallet))

@@ -257,3 +257,31 @@ def test_a_brokerage_is_not_judged_by_wallet_top_ups(statement_file: Write) -> N
     usual = [(f"2020/{month}/10", "ＲＴＫ　ペイペイ", 2_000, None) for month in range(1, 9)]
     sbi = [("2020/2/20", "振替　ＳＢＩ証券", 50_000, None), ("2020/5/20", "振替　ＳＢＩ証券", 50_000, None)]
     assert found(statement_file, mufg(*usual, *sbi), allowed={"paypay", "sbi-securities"}) == []
+
+
+# A holder who pays ¥30,000 into SBI証券 every month from the start, and lists only PayPay.
+INSTALMENTS = [(f"2020/{month}/27", "ﾌﾘｶｴ SBIｼﾖｳｹﾝ", 30_000, None) for month in range(1, 8)]
+
+
+def test_monthly_instalments_into_a_brokerage_are_the_holders_own(statement_file: Write) -> None:
+    result = examined(statement_file, mufg(SALARY, *INSTALMENTS), allowed={"paypay"})
+    assert [f for f in result.findings if f.severity.rank >= Severity.medium.rank] == []
+    assert [s.wallet for s in result.suggestions] == ["sbi-securities"]
+
+
+def test_a_pull_far_above_the_instalments_is_still_flagged(statement_file: Write) -> None:
+    pulls = [("2020/8/3", "ﾌﾘｶｴ SBIｼﾖｳｹﾝ", 3_000_000, None)] * 2
+    result = examined(statement_file, mufg(SALARY, *INSTALMENTS, *pulls), allowed={"paypay"})
+    assert [f.severity for f in result.findings if f.amount == 3_000_000] == [Severity.high] * 2
+
+
+def test_an_allow_list_still_keeps_a_wallets_habit_flagged(statement_file: Write) -> None:
+    result = examined(statement_file, mufg(SALARY, *HABIT, *INSTALMENTS), allowed={"merpay"})
+    assert [s.wallet for s in result.suggestions] == ["sbi-securities"]
+    assert {f.wallet for f in result.findings if f.severity is Severity.medium} == {"paypay"}
+
+
+def test_allow_none_takes_no_brokerage_as_the_holders_own(statement_file: Write) -> None:
+    result = examined(statement_file, mufg(SALARY, *INSTALMENTS), allowed={"none"})
+    assert result.suggestions == []
+    assert {f.severity for f in result.findings} == {Severity.medium}

@@ -86,15 +86,13 @@ def checked_lang(lang: str | None) -> str | None:
     return lang
 
 
-# `--allow none`: the holder uses no wallet at all. It names no wallet; like any allow list,
-# it stops a scan from taking a regularly used wallet as the holder's own.
-NO_WALLETS = "none"
 
 
 def allowed_wallets(ids: list[str], settings: Config, catalogue: Catalogue,
                     today: date) -> frozenset[str]:
     """--allow ids (each must be in the catalogue, or none) plus the config's active entries."""
     from auditor.config import check_wallet_id
+    from auditor.habits import NO_WALLETS
 
     for wallet in ids:
         if wallet != NO_WALLETS:

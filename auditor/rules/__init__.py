@@ -32,6 +32,7 @@ class Settings:
     habit_min_debits: int = 4  # with no allow list, a wallet topped up this often...
     habit_min_days: int = 60  # ...over this many days...
     habit_start_days: int = 31  # ...from this close to the statement's start is the holder's
+    habit_brokerage_max: int = 100_000  # a monthly instalment into a brokerage, at most
 
 
 @dataclass(frozen=True)
