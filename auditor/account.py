@@ -96,17 +96,35 @@ def _is_date(text: str) -> bool:
 
 def mask_digit_runs(text: str) -> str:
     """Mask every number of 5+ digits that is not a date: file names often carry the account."""
-    return _NUMBER.sub(_hide_number, unicodedata.normalize("NFKC", text))
+    return _NUMBER.sub(_hide_number, unicodedata.normalize("NFKC", escape_undecodable(text)))
 
 
 @lru_cache(maxsize=4096)  # every finding names its file: mask each path once
 def mask_path(path: str) -> str:
-    """A file path as outputs show it: numbers masked as by mask_digit_runs, the rest as is.
+    """A file path as outputs show it: numbers masked as by mask_digit_runs, bytes that are
+    not text escaped (escape_undecodable), the rest as is.
 
     The account is often in the file name (find_account reads it from there), so every
     output that names an input file names it through this.
     """
-    return _NUMBER.sub(_hide_number, path)
+    return _NUMBER.sub(_hide_number, escape_undecodable(path))
+
+
+# A file name that is not valid UTF-8 reaches Python with each bad byte as a lone surrogate
+# (U+DC80-U+DCFF); no UTF-8 output can hold one, so -o and --output-dir failed (exit 4).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_undecodable(text: str) -> str:
+    """Show the bytes of a name that were not text as \\xNN (other lone surrogates \\uXXXX)."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_escaped_byte, text)
+
+
+def _escaped_byte(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def account_id(account: str | None) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,15 +12,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from typer import get_app_dir
-
 from auditor.atomic import OutputError, atomic_write_text
 from auditor.errors import UsageError
+from auditor.locks import shared_file_lock
 from auditor.models import Finding
+from auditor.secret import data_folder, private_key, rekey
+from auditor.regular import NotRegularFile, TooLarge, read_regular
 
 ENV_VAR = "AUDITOR_ANSWERS"
-SCHEMA = 1
+# 1: keys were plain SHA-256 hex; 2: keyed with the install's secret (auditor.secret).
+# A schema 1 file is read and converted; it is written back as 2 at the next save.
+SCHEMA = 2
+LOCK_WAIT = 10.0  # seconds a save waits for another run's save
 _ENTRY_KEYS = ("answer", "wallet", "date", "amount", "answered_at")
+MAX_ANSWERS_BYTES = 64_000_000  # some 300,000 answers
 _KEY = re.compile(r"[0-9a-f]{64}")
 
 
@@ -60,26 +63,16 @@ def default_answers_path() -> Path:
     named = os.environ.get(ENV_VAR)
     if named:  # empty counts as unset, as for $AUDITOR_CONFIG
         return Path(named).expanduser()
-    if sys.platform == "darwin" or os.name == "nt":
-        # Neither has a separate data folder convention that typer knows; the app dir is it.
-        return Path(get_app_dir("auditor")) / "answers.json"
-    return _xdg_data_home() / "auditor" / "answers.json"
-
-
-def _xdg_data_home() -> Path:
-    value = os.environ.get("XDG_DATA_HOME", "")
-    # The XDG spec says a relative path there is invalid and must be ignored.
-    if value and os.path.isabs(value):
-        return Path(value)
-    return Path.home() / ".local" / "share"
+    return data_folder() / "answers.json"
 
 
 # --- keys ---------------------------------------------------------------------------
 
 
 def answer_key(finding: Finding) -> str:
-    """The store key of a finding: a hash of its identity, so no statement text is kept."""
-    return hashlib.sha256(finding.identity().encode("utf-8")).hexdigest()
+    """The store key of a finding: a keyed hash of its identity (auditor.secret), so no
+    statement text is kept and the file alone names no transaction."""
+    return private_key(finding.identity())
 
 
 # --- the store ----------------------------------------------------------------------
@@ -91,6 +84,7 @@ class AnswerStore:
     def __init__(self, path: Path, entries: Mapping[str, Entry] | None = None) -> None:
         self.path = path
         self._entries: dict[str, Entry] = dict(entries or {})
+        self._changed: dict[str, Entry] = {}  # set() since the last save: what save() merges
 
     @classmethod
     def load(cls, path: Path) -> AnswerStore:
@@ -114,24 +108,35 @@ class AnswerStore:
 
     def set(self, finding: Finding, answer: Answer, now: datetime) -> None:
         """Record an answer (replacing an earlier one); call save() to keep it."""
-        self._entries[answer_key(finding)] = Entry(
+        key = answer_key(finding)
+        self._entries[key] = self._changed[key] = Entry(
             answer=Answer(answer), wallet=finding.wallet, date=finding.date.isoformat(),
             amount=finding.amount, answered_at=now.isoformat(timespec="seconds"),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (schema 1)."""
+        """The JSON form (schema 2)."""
         return {"schema": SCHEMA,
                 "answers": {key: entry.to_dict() for key, entry in self._entries.items()}}
 
     def save(self) -> None:
-        """Write the store atomically, creating its folder (owner-only) if needed."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        """Merge this run's answers into the file as it is now, and write it atomically.
+
+        Under a lock, re-read first: two reviews of one file at once each keep every answer
+        the other saved (four `review --yes` at once kept 8 of 44), and for one transaction
+        answered in both, the later save wins.
+        """
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
-        atomic_write_text(self.path, text)
+        with shared_file_lock(self.path, LOCK_WAIT, "answers file"):
+            text = _read(self.path)
+            on_disk = {} if text is None else _parse(text, self.path)
+            self._entries = {**on_disk, **self._changed}
+            atomic_write_text(self.path, json.dumps(self.to_dict(), ensure_ascii=False,
+                                                    indent=2) + "\n")
+        self._changed = {}
 
 
 def annotate(
@@ -151,9 +156,14 @@ def _unusable(path: Path, problem: str) -> UsageError:
 
 def _read(path: Path) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ANSWERS_BYTES)
     except FileNotFoundError:
         return None
+    except NotRegularFile as exc:
+        raise _unusable(path, f"the answers file is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise _unusable(path, f"larger than {MAX_ANSWERS_BYTES // 1_000_000} MB: "
+                              "not an auditor answers file") from None
     except OSError as exc:
         raise _unusable(path, f"cannot read answers ({exc.strerror or exc})") from None
     try:
@@ -169,13 +179,14 @@ def _parse(text: str, path: Path) -> dict[str, Entry]:
         raise _unusable(path, "answers file is not valid JSON") from None
     if not isinstance(data, dict) or set(data) != {"schema", "answers"}:
         raise _unusable(path, "not an auditor answers file")
-    if type(data["schema"]) is not int or data["schema"] != SCHEMA:
+    if type(data["schema"]) is not int or data["schema"] not in (1, SCHEMA):
         raise _unusable(path, f"answers file schema {data['schema']!r:.20} is not {SCHEMA}")
     if not isinstance(data["answers"], dict):
         raise _unusable(path, "answers must be a JSON object")
     entries = {}
     for number, (key, value) in enumerate(data["answers"].items(), start=1):
-        entries[key] = _entry(key, value, number, path)
+        entry = _entry(key, value, number, path)
+        entries[rekey(key) if data["schema"] == 1 else key] = entry
     return entries
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from auditor.errors import AuditorError, UsageError
+from auditor.streams import in_place, is_special, wait_delivered
+from auditor.tempfiles import make_temp
 
 # New files get owner-only bits: reports and configs describe a bank account. The kernel
 # still applies the umask on creation, so a stricter umask wins.
@@ -41,8 +43,13 @@ def atomic_output(
     """Yield a text stream whose content replaces path only if the block ends cleanly.
 
     newline="" writes line ends exactly as given (csv-friendly, the same on every OS).
-    An existing target keeps its permission bits; a new one gets NEW_FILE_MODE.
+    An existing target keeps its permission bits; a new one gets NEW_FILE_MODE. A device
+    or FIFO (/dev/null, /dev/stdout, >(cmd)) is written in place, never renamed over.
     """
+    if is_special(Path(path)):
+        with _special_output(Path(path), encoding, newline) as out:
+            yield out
+        return
     target = _target(Path(path))
     _refuse_existing(path, target, overwrite)
     fd, temp = _create_temp(path, target)
@@ -61,6 +68,21 @@ def atomic_output(
 
 
 @contextlib.contextmanager
+def _special_output(path: Path, encoding: str, newline: str | None) -> Iterator[TextIO]:
+    # Nothing there can be half-written or destroyed, so --force is not needed either.
+    try:
+        with in_place(path, encoding, newline) as out:
+            yield out
+    except OSError as exc:
+        if isinstance(exc, AuditorError) or (exc.filename is not None
+                                             and os.fspath(exc.filename) != os.fspath(path)):
+            raise
+        raise OutputError(_message(path, exc)) from None
+    except SystemExit:  # Rich's answer to a broken pipe; the output did not get out
+        raise OutputError(f"{path}: cannot write (Broken pipe)") from None
+
+
+@contextlib.contextmanager
 def stdout_output() -> Iterator[TextIO]:
     """sys.stdout for a block, flushed when it ends; a failed write or flush is an OutputError.
 
@@ -68,14 +90,24 @@ def stdout_output() -> Iterator[TextIO]:
     the output is written, and a full disk or a closed pipe used to surface only in Python's
     exit-time flush ("Exception ignored", exit 120) after the alerts were recorded, so they
     were never reported anywhere. A write that fails at once was exit 4, "internal error".
+    Into a pipe, the block ends only once the reader has read it all (`| head -1` quits
+    early: exit 2, not success). Rich meets a broken pipe with SystemExit(1): exit 2 too.
     """
     try:
         yield sys.stdout
         sys.stdout.flush()
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            wait_delivered(sys.stdout.fileno())
     except OSError as exc:
         _silence_stdout()
-        reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
-        raise OutputError(f"standard output: cannot write ({reason})") from None
+        raise OutputError(f"standard output: cannot write ({_reason(exc)})") from None
+    except SystemExit:
+        _silence_stdout()
+        raise OutputError("standard output: cannot write (Broken pipe)") from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
 
 
 def _silence_stdout() -> None:
@@ -102,9 +134,7 @@ def _refuse_existing(shown: Path, target: Path, overwrite: bool) -> None:
 def _create_temp(shown: Path, target: Path) -> tuple[int, str]:
     # Same directory as the target, so os.replace is a rename and never a copy.
     try:
-        fd, temp = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        fd, temp = make_temp(target.parent, target.name)
     except OSError as exc:
         raise OutputError(_message(shown, exc)) from exc
     try:
@@ -162,8 +192,7 @@ def _ours(exc: OSError, temp: str) -> bool:
 
 def _message(shown: Path, exc: OSError) -> str:
     # strerror only: the exception's str() may carry paths of temp files the user never named.
-    reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
-    return f"{shown}: cannot write ({reason})"
+    return f"{shown}: cannot write ({_reason(exc)})"
 
 
 def _discard(temp: str) -> None:

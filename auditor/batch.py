@@ -12,6 +12,7 @@ from pathlib import Path
 
 from auditor.audit import Window, audit
 from auditor.models import FileReport, Finding, ScanResult
+from auditor.orphans import die_with_parent
 from auditor.rules import Context
 from auditor.statement import ReadOptions, failed_report, file_report, read_statement
 
@@ -45,8 +46,11 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # Not only regular files: a FIFO, a device or a dangling link named like a
+            # statement is listed too, and the reader says why it was not read (it used to
+            # be skipped without a word). Folders named like statements are not files.
             inside = sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES)
+                            if p.suffix.lower() in STATEMENT_SUFFIXES and not p.is_dir())
             # A folder with no statement in it stays in the list, so the reader reports it
             # (exit 3) instead of the run passing as "nothing found" (exit 0).
             found.extend(inside or [path])
@@ -81,20 +85,39 @@ def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Wind
     return _result(outcomes, stopped=len(outcomes) < len(files))
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """--jobs, capped at the usable cores and the files: more processes only compete."""
+    cores = usable_cores()
+    return max(1, min(jobs or cores, cores, files))
+
+
 def _audit_all(files: list[Path], work: Callable[[Path], Audited],
                batch: BatchOptions) -> Iterator[Audited]:
-    jobs = min(batch.jobs or os.cpu_count() or 1, len(files))
+    jobs = worker_count(batch.jobs, len(files))
     if jobs <= 1 or len(files) < _SERIAL_BELOW:
         yield from map(work, files)
         return
-    # fork shares the imported libraries with the workers instead of importing them again.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with worker_pool(jobs) as pool:
         chunk = max(1, min(64, len(files) // (jobs * 8)))
         try:
             yield from pool.map(work, files, chunksize=chunk)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool whose workers end when this process does, however it ends (see orphans)."""
+    # fork shares the imported libraries with the workers instead of importing them again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def _result(outcomes: list[Audited], stopped: bool) -> ScanResult:

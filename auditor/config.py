@@ -26,7 +26,7 @@ import difflib
 import os
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -36,12 +36,16 @@ from typer import get_app_dir
 
 from auditor.atomic import OutputError, atomic_write_text
 from auditor.errors import UsageError
+from auditor.locks import shared_file_lock
+from auditor.regular import NotRegularFile, TooLarge, read_regular
 
 ENV_VAR = "AUDITOR_CONFIG"
 FAIL_ON_CHOICES = ("low", "medium", "high")
 LANG_CHOICES = ("ja", "en")
 _TOP_KEYS = ("allow", "fail_on", "lang")
 _ALLOW_KEYS = ("wallet", "reason", "until", "added")
+LOCK_WAIT = 10.0  # seconds a change waits for another run's change
+MAX_CONFIG_BYTES = 1_000_000  # a config of a few hundred allow entries is a few kilobytes
 _HEADER = "# auditor configuration. The tool rewrites this file; comments are not kept."
 
 
@@ -112,6 +116,8 @@ def load_config(path: Path, known_ids: Collection[str], *, required: bool = Fals
     except tomllib.TOMLDecodeError as exc:
         # tomllib reports a position and what it expected, not the text it choked on.
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib has no depth limit of its own: [[[[... 100,000 deep
+        raise UsageError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
     _check_keys(data, _TOP_KEYS, f"{path}")
     return Config(
         allow=_allow_entries(data.get("allow", []), path, known_ids),
@@ -123,11 +129,16 @@ def load_config(path: Path, known_ids: Collection[str], *, required: bool = Fals
 
 def _read(path: Path, required: bool) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         if required:
             raise UsageError(f"{path}: config file not found") from None
         return None
+    except NotRegularFile as exc:
+        raise UsageError(f"{path}: the config is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise UsageError(f"{path}: larger than {MAX_CONFIG_BYTES // 1_000_000} MB: "
+                         "not an auditor config") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read config ({exc.strerror or exc})") from None
     try:
@@ -260,14 +271,35 @@ def without_allow(config: Config, wallet: str) -> Config:
 # --- save ---------------------------------------------------------------------------
 
 
+def update_config(path: Path, known_ids: Collection[str],
+                  change: Callable[[Config], Config]) -> Config:
+    """Apply change to the config as it is on disk now, under a lock, and save the result.
+
+    The file is read again inside the lock, so runs changing it at once each keep what the
+    others saved (ten `auditor allow` at once kept 5 of 10 entries). Returns what was saved.
+    """
+    _make_folder(path)
+    with shared_file_lock(path, LOCK_WAIT, "config"):
+        updated = change(load_config(path, known_ids))
+        save_config(updated)
+    return updated
+
+
 def save_config(config: Config) -> None:
-    """Write the config atomically, creating its directory (owner-only) if needed."""
+    """Write the config atomically, creating its directory (owner-only) if needed.
+
+    Another run may be changing it too: change it through update_config.
+    """
     text = dumps_config(config)  # first, so a bad value cannot leave a new empty directory
-    try:
-        config.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{config.path}: cannot write ({exc.strerror or exc})") from None
+    _make_folder(config.path)
     atomic_write_text(config.path, text)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def dumps_config(config: Config) -> str:

@@ -46,6 +46,7 @@ class HeaderMatch:
     delimiter: str
     width: int  # number of cells a row should have
     positions: dict[str, tuple[int, ...]]  # role → column indexes
+    ragged: bool = False  # the first row has more cells than width: no fast path for it
 
     def used_positions(self) -> set[int]:
         """Every column some role reads."""
@@ -102,13 +103,16 @@ def _match(layout: Layout, cells: Sequence[str], number: int, spans: list[tuple[
         role: tuple(folded.index(fold_header(name)) for name in names)
         for role, names in layout.columns.items()
     }
-    width = len(cells)
+    width = first = len(cells)
     if number + 1 < len(spans):  # rows sometimes carry one more (empty) cell than the header
         start, end = spans[number + 1]
-        width = max(width, len(split_line(text[start:end], delimiter, number + 2)))
+        first = len(split_line(text[start:end], delimiter, number + 2))
+    # One more at most: a first row of thousands of (empty) cells made every row that wide
+    # (a million columns, 1.7 GB, minutes); such a row is the exact reader's to judge.
+    width = max(width, min(first, width + 1))
     body_start = spans[number + 1][0] if number + 1 < len(spans) else len(text)
     return HeaderMatch(layout, number + 1, spans[number][0], body_start, delimiter, width,
-                       positions)
+                       positions, ragged=first > width)
 
 
 def _choose(candidates: list[Layout], encoding: str, text: str,

@@ -10,12 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.regular import NotRegularFile, TooLarge, read_regular
 from auditor.text import fold_header
 
 # Roles a layout maps to its columns; date and time may span several columns (PayPay銀行).
 ROLES = ("date", "time", "withdrawal", "deposit", "amount", "description", "channel",
          "balance", "row_id")
 _MULTI_ROLES = {"date", "time"}
+MAX_LAYOUT_BYTES = 1_000_000
 _TOP_KEYS = {"id", "bank", "bank_en", "version", "encodings", "header", "delimiter",
              "negative_withdrawals", "columns"}
 
@@ -130,11 +132,18 @@ def builtin_layouts() -> tuple[Layout, ...]:
 def load_layout_file(path: Path) -> Layout:
     """Read a user's own layout file (same schema as the built-in ones)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_LAYOUT_BYTES).decode("utf-8"))
+    except NotRegularFile as exc:
+        raise UsageError(f"{path}: the layout file is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise UsageError(f"{path}: larger than {MAX_LAYOUT_BYTES // 1_000_000} MB: "
+                         "not a layout file") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read layout file ({exc.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: not a valid TOML layout ({exc})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a valid TOML layout (nested too deeply)") from None
     return parse_layout(data, str(path))
 
 

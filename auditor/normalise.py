@@ -18,7 +18,7 @@ from auditor.values import MAX_YEN, parse_amount, parse_date, parse_time
 from auditor.years import infer_years
 
 T = TypeVar("T")
-_FIRST_YEAR, _LAST_YEAR = 1678, 2261  # whole years within pandas' nanosecond timestamps
+FIRST_YEAR, LAST_YEAR = 1678, 2261  # whole years within pandas' nanosecond timestamps
 _NOTE_HEADS = ("※", "*", "＊", "注", "合計", "計", "TOTAL", "以上")
 
 
@@ -59,7 +59,7 @@ def normalise(records: Records, match: HeaderMatch, year: int | None, today: dat
     balance = columns.balances()
     notes: list[str] = []
     order = _balance_order(balance, debit, credit, rows.good)
-    when = _to_dates(ymd, rows, _Dating(year, today, order), notes)
+    when = _to_dates(ymd, rows, _Dating(year, today, order), notes, columns.label("date"))
     rejected, skipped = _split_problems(rows, lines, cells)
     good = rows.good
     frame = pd.DataFrame({
@@ -103,40 +103,40 @@ class _Columns:
                                                 | (np.abs(values) >= MAX_YEN))
         return _parse_distinct(self._joined(role), parse_amount, _float_array)
 
-    def _label(self, role: str) -> str:
+    def label(self, role: str) -> str:
         return "/".join(self.names[role])
 
     def dates(self, rows: _Rows) -> np.ndarray:
         """Return an int array of (year or -1, month, day) per row; bad dates are flagged."""
         parsed, bad = _parse_distinct(self._joined("date"), parse_date, _ymd_array)
-        rows.flag(bad, f"date not recognised in column {self._label('date')}")
+        rows.flag(bad, f"date not recognised in column {self.label('date')}")
         return parsed
 
     def times(self, rows: _Rows) -> np.ndarray:
         if "time" not in self.match.positions:
             return np.full(len(self.cells), None, dtype=object)
         parsed, bad = _parse_distinct(self._joined("time"), parse_time)
-        rows.flag(bad, f"time not recognised in columns {self._label('time')}")
+        rows.flag(bad, f"time not recognised in columns {self.label('time')}")
         return parsed
 
     def _amount(self, role: str, rows: _Rows) -> np.ndarray:
         """Return float yen per row, NaN where the cell is empty; bad amounts are flagged."""
         parsed, bad = self._numbers(role)
-        rows.flag(bad, f"amount not a number in column {self._label(role)}")
+        rows.flag(bad, f"amount not a number in column {self.label(role)}")
         return np.where(bad, np.nan, parsed)
 
     def amounts(self, rows: _Rows) -> tuple[np.ndarray, np.ndarray]:
         """Return (debit, credit) in yen; a row with neither amount is rejected."""
         if "amount" in self.match.positions:
             signed = self._amount("amount", rows)
-            rows.flag(np.isnan(signed), f"no amount in column {self._label('amount')}")
+            rows.flag(np.isnan(signed), f"no amount in column {self.label('amount')}")
             signed = np.nan_to_num(signed)
             return np.where(signed < 0, -signed, 0), np.where(signed > 0, signed, 0)
         out = self._amount("withdrawal", rows)
         into = self._amount("deposit", rows)
         both_empty = np.isnan(out) & np.isnan(into)
-        rows.flag(both_empty, f"no amount in column {self._label('withdrawal')} "
-                              f"or {self._label('deposit')}")
+        rows.flag(both_empty, f"no amount in column {self.label('withdrawal')} "
+                              f"or {self.label('deposit')}")
         # Old SMBC exports write withdrawals negative; the amount is the magnitude.
         return np.abs(np.nan_to_num(out)), np.abs(np.nan_to_num(into))
 
@@ -221,11 +221,16 @@ def _balance_order(balance: pd.Series, debit: np.ndarray, credit: np.ndarray,
     return order_by_balance(down, up)
 
 
-def _to_dates(ymd: np.ndarray, rows: _Rows, dating: _Dating, notes: list[str]) -> np.ndarray:
+def _to_dates(ymd: np.ndarray, rows: _Rows, dating: _Dating, notes: list[str],
+              label: str) -> np.ndarray:
     """Turn (year, month, day) into datetime64[D], filling in years a bank left out."""
     valid = rows.good & (ymd[:, 1] > 0)
     years, months, days = ymd[:, 0].copy(), np.maximum(ymd[:, 1], 1), np.maximum(ymd[:, 2], 1)
     missing = valid & (years < 0)
+    # A year the file itself gives (9999/12/31) is out of range whatever --year says.
+    rows.flag(valid & ~missing & ((years < FIRST_YEAR) | (years > LAST_YEAR)),
+              f"year out of range ({FIRST_YEAR} to {LAST_YEAR}) in column {label}")
+    valid &= rows.good
     if missing.any():
         newest_first = None if dating.order is None else dating.order == NEWEST_FIRST
         years[missing] = infer_years(months[missing], days[missing], dating.year, dating.today,
@@ -248,7 +253,7 @@ def _calendar_days(years: np.ndarray, months: np.ndarray, days: np.ndarray) -> n
     of a second per million rows. Years that nanosecond timestamps cannot hold are NaT too,
     as they were there (time-of-day arithmetic later works in nanoseconds).
     """
-    real = ((years >= _FIRST_YEAR) & (years <= _LAST_YEAR) & (months >= 1) & (months <= 12)
+    real = ((years >= FIRST_YEAR) & (years <= LAST_YEAR) & (months >= 1) & (months <= 12)
             & (days >= 1))
     safe_years, safe_months = np.where(real, years, 2000), np.where(real, months, 1)
     month_start = ((safe_years - 1970) * 12 + safe_months - 1).astype("datetime64[M]")

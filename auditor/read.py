@@ -27,6 +27,11 @@ csv.field_size_limit(FIELD_LIMIT)
 # before, every csv.Error from split_line escaped as an internal error (exit 4).
 _TOO_LARGE = (f"a cell is larger than {FIELD_LIMIT // (1 << 20)} MB: not a statement export, "
               "or a quote is not closed")
+# No bank writes more than a few dozen columns; 10,000 is far past any export. A row of a
+# million empty cells (1 MB) made pandas build a million columns: minutes, 1.7 GB.
+MAX_CELLS = 10_000
+TOO_MANY_CELLS = (f"a row has more than {MAX_CELLS:,} cells: not a statement export "
+                  "(or its delimiters are not the ones the header uses)")
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ def first_lines(text: str, count: int = HEADER_SCAN_LINES) -> list[tuple[int, in
 
 def split_line(line: str, delimiter: str, number: int | None = None) -> list[str]:
     """Split one header candidate line (file line ``number``) into cells."""
+    if line.count(delimiter) >= MAX_CELLS:  # counted before splitting: that is the slow part
+        raise StatementError(TOO_MANY_CELLS, line=number)
     try:
         return next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:  # one physical line: the only csv.Error left is a cell over the limit
@@ -161,14 +168,15 @@ def split_line(line: str, delimiter: str, number: int | None = None) -> list[str
 
 def records(text: str, start: int, delimiter: str, width: int, first_line: int,
             used: Collection[int], numeric: Collection[int] = (),
-            verbatim: Collection[int] = ()) -> Records:
+            verbatim: Collection[int] = (), exact: bool = False) -> Records:
     """Split the rows below the header: text from offset ``start``, file line ``first_line``.
 
     (An offset, not a slice: copying a large statement's text costs a tenth of a second.)
     Only the ``used`` columns are kept. Columns in ``numeric`` may come back as floats
     when every cell is a plain number (pandas converts them in C). Other columns come back
     as categoricals (statements repeat their dates and payees), and those in ``verbatim``
-    (descriptors) always keep their text exactly as written.
+    (descriptors) always keep their text exactly as written. ``exact`` skips the fast
+    path: for a first row wider than the header, which pandas would make an index of.
     """
     if _cr_only(text, start):
         text, start = LINE_END.sub("\n", text[start:]), 0  # old Mac exports: CR alone
@@ -177,7 +185,8 @@ def records(text: str, start: int, delimiter: str, width: int, first_line: int,
         # pandas reads "1.23457E+10" (an amount Excel re-saved) as a whole number of yen;
         # the strict parser refuses it, as it does on the exact path. Text columns, then.
         numeric = ()
-    fast = _records_fast(text, start, delimiter, width, numeric, verbatim, columns)
+    fast = None if exact else _records_fast(text, start, delimiter, width, numeric, verbatim,
+                                            columns)
     if fast is None:
         return _records_exact(text[start:], delimiter, width, first_line, columns)
     count = len(fast)
@@ -293,6 +302,8 @@ def _records_exact(body: str, delimiter: str, width: int, first_line: int,
     start = 1
     try:
         for row in reader:
+            if len(row) > MAX_CELLS:
+                raise StatementError(TOO_MANY_CELLS, line=first_line + start - 1)
             rows.append(row)
             lines.append(first_line + start - 1)
             start = reader.line_num + 1

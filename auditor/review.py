@@ -236,11 +236,12 @@ class Review:
             self.out.print(_plain(self.say("yes_no")))
 
     def _allow(self, wallet: str, reason: str | None) -> None:
-        from auditor.config import save_config, with_allow
+        from auditor.config import update_config, with_allow
         from auditor.render.safety import printable
 
-        self.settings = with_allow(self.settings, wallet, reason, None, date.today())
-        save_config(self.settings)
+        self.settings = update_config(
+            self.settings.path, self.catalogue.ids,
+            lambda now: with_allow(now, wallet, reason, None, date.today()))
         self.allowed = self.allowed | {wallet}
         self.out.print(_plain(self.say("added", wallet=wallet,
                                        path=printable(str(self.settings.path)))))

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
-import tempfile
-import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.account import mask
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-try:
-    import msvcrt
-except ImportError:  # POSIX
-    msvcrt = None  # type: ignore[assignment]
+from auditor.locks import LockBusy, file_lock
+from auditor.secret import private_key, rekey
+from auditor.tempfiles import make_temp
 
 if TYPE_CHECKING:
     from auditor.models import Finding
@@ -35,10 +26,10 @@ if TYPE_CHECKING:
 ENV_VAR = "AUDITOR_STATE"
 FILE_NAME = "state.sqlite3"
 DEFAULT_WAIT = 5.0  # seconds a run waits for another run to release the state
-SCHEMA_VERSION = 1
+# 1: keys were plain SHA-256 hex; 2: keyed with the install's secret (auditor.secret).
+SCHEMA_VERSION = 2
 # Written into the SQLite header (PRAGMA application_id) so the file names its owner.
 APPLICATION_ID = 0x41554454  # "AUDT"
-_POLL = 0.05
 _ACCOUNT_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _MASKED = re.compile(r"\*\*\*[0-9a-z]{0,4}")
 _ALERT_COLUMNS = ("key", "date", "amount", "wallet", "severity", "account", "first_reported")
@@ -46,7 +37,7 @@ _SCHEMA = (
     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
     # No statement text: the key is a hash, and the account is masked to its last 4 digits.
     "CREATE TABLE alerts ("
-    " key TEXT PRIMARY KEY NOT NULL,"       # alert_key(): SHA-256 hex
+    " key TEXT PRIMARY KEY NOT NULL,"       # alert_key(): HMAC-SHA-256 hex
     " date TEXT NOT NULL,"                  # transaction date, YYYY-MM-DD
     " amount INTEGER NOT NULL,"             # yen
     " wallet TEXT,"                         # catalogue id, or NULL
@@ -180,9 +171,9 @@ def _canonical_account(account: str | None) -> str:
 
 
 def alert_key(account: str | None, finding: Finding) -> str:
-    """SHA-256 hex of the account and the finding's identity (date|time|amount|key|n)."""
-    text = _canonical_account(account) + "\x1f" + finding.identity()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The keyed hash (auditor.secret) of the account and the finding's identity
+    (date|time|amount|key|n): without the install's secret it names nothing."""
+    return private_key(_canonical_account(account) + "\x1f" + finding.identity())
 
 
 def mask_account(account: str | None) -> str | None:
@@ -245,26 +236,35 @@ class StateStore:
             query = f"SELECT {column}, count(*) FROM alerts GROUP BY 1 ORDER BY {order}"
             return tuple((name, count) for name, count in self._db.execute(query))
 
-        with self._transaction(write=False):  # one snapshot for all the numbers
+        with self._transaction(write=False), self._values():  # one snapshot for all
             count, first, last = self._db.execute(
                 "SELECT count(*), min(first_reported), max(first_reported) FROM alerts"
             ).fetchone()
             by_wallet = pairs("wallet", "2 DESC, 1")
             by_severity = pairs("severity", "2 DESC, 1")
             by_month = pairs("substr(date, 1, 7)", "1")
-        return StateSummary(count, _when(first), _when(last), by_wallet, by_severity, by_month)
+            return StateSummary(count, _when(first), _when(last), by_wallet, by_severity,
+                                by_month)
 
     def rows(self, limit: int | None = 20) -> list[StoredAlert]:
         """The most recently reported alerts first (all of them when limit is None)."""
-        with self._errors():
+        with self._errors(), self._values():
             cursor = self._db.execute(
                 "SELECT key, date, amount, wallet, severity, account, first_reported "
                 "FROM alerts ORDER BY first_reported DESC, date DESC, key LIMIT ?",
                 (-1 if limit is None else max(limit, 0),),
             )
-            return [StoredAlert(key, date.fromisoformat(day), amount, wallet, severity,
-                                _remasked(account), _when(reported))
-                    for key, day, amount, wallet, severity, account, reported in cursor]
+            return [_stored(*row) for row in cursor]
+
+    @contextlib.contextmanager
+    def _values(self) -> Iterator[None]:
+        # SQLite keeps whatever a hand edit or another program put in a column; a value
+        # record() never writes is damage to report (exit 2), not a crash (it was exit 4).
+        try:
+            yield
+        except (ValueError, TypeError, OverflowError):
+            raise _not_ours(self.path, "damaged: an alert holds a value auditor never "
+                                       "writes") from None
 
     @contextlib.contextmanager
     def _transaction(self, write: bool = True) -> Iterator[None]:
@@ -297,9 +297,20 @@ def _row(alert: Alert, stamp: str) -> tuple[Any, ...]:
     if alert.masked_account is not None and not _MASKED.fullmatch(alert.masked_account):
         raise ValueError("masked_account must look like ***1234 (use mask_account)")
     if not re.fullmatch(r"[0-9a-f]{64}", alert.key):
-        raise ValueError("an alert key must be a SHA-256 hex digest (use alert_key)")
+        raise ValueError("an alert key must be 64 hex digits (use alert_key)")
     return (alert.key, alert.date.isoformat(), alert.amount, alert.wallet, str(alert.severity),
             alert.masked_account, stamp)
+
+
+def _stored(key: Any, day: Any, amount: Any, wallet: Any, severity: Any, account: Any,
+            reported: Any) -> StoredAlert:
+    """One alert row, every value checked for the type record() writes."""
+    texts = (key, day, severity, reported)
+    if (not all(isinstance(v, str) for v in texts) or type(amount) is not int
+            or not isinstance(wallet, str | None) or not isinstance(account, str | None)):
+        raise TypeError("an alert row holds a value of the wrong type")
+    return StoredAlert(key, date.fromisoformat(day), amount, wallet, severity,
+                       _remasked(account), _when(reported))
 
 
 def _remasked(account: str | None) -> str | None:
@@ -310,6 +321,8 @@ def _remasked(account: str | None) -> str | None:
 
 
 def _when(text: str | None) -> datetime | None:
+    if text is not None and not isinstance(text, str):
+        raise TypeError("first_reported is not text")
     return None if text is None else datetime.fromisoformat(text)
 
 
@@ -334,7 +347,8 @@ def open_state(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[StateStore]:
             _create(path, wait)
         connection = _connect(path, wait)
         try:
-            _validate(connection, path)
+            if _validate(connection, path) < SCHEMA_VERSION:
+                _migrate(connection, path)
             yield StateStore(connection, path)
         finally:
             connection.close()
@@ -357,64 +371,23 @@ def _make_directory(directory: Path, path: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(lock_path: Path, path: Path, wait: float) -> Iterator[None]:
-    """An exclusive advisory lock on a sidecar file, polled until `wait` runs out.
-
-    A sidecar rather than the database itself: SQLite owns the database's own locks, and
-    the lock must also cover creating the database. The lock file is never deleted (that
-    would let two runs lock two different files); it stays empty.
-    """
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StateError(f"{lock_path}: cannot open the state lock "
-                         f"({exc.strerror or type(exc).__name__})", path) from None
-    handle = os.fdopen(fd, "r+b", buffering=0)
-    try:
-        deadline = time.monotonic() + max(wait, 0.0)
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise StateBusy(path)
-            time.sleep(_POLL)
+    """The run-wide lock: a sidecar, since SQLite owns the database's own locks and the
+    lock must also cover creating the database."""
+    with contextlib.ExitStack() as stack:
         try:
-            yield
-        finally:
-            _unlock(handle)
-    finally:
-        handle.close()
-
-
-def _try_lock(handle: IO[bytes]) -> bool:
-    if fcntl is not None:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except (BlockingIOError, PermissionError):
-            return False
-        return True
-    if msvcrt is not None:
-        handle.seek(0)
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    # Neither exists (no mainstream platform): SQLite's own locking, with its busy timeout,
-    # still keeps each transaction whole; only the run-wide exclusion is lost.
-    return True
-
-
-def _unlock(handle: IO[bytes]) -> None:
-    if fcntl is not None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    elif msvcrt is not None:
-        handle.seek(0)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            stack.enter_context(file_lock(lock_path, wait))
+        except LockBusy:
+            raise StateBusy(path) from None
+        except OSError as exc:
+            raise StateError(f"{lock_path}: cannot open the state lock "
+                             f"({exc.strerror or type(exc).__name__})", path) from None
+        yield
 
 
 def _create(path: Path, wait: float) -> None:
     """Build a new database beside path and link it into place: never half a database."""
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp = make_temp(path.parent, path.name)  # named so a killed run's is swept
     except OSError as exc:
         raise StateError(f"{path}: cannot create the state database "
                          f"({exc.strerror or type(exc).__name__})", path) from None
@@ -477,8 +450,32 @@ def _connect(path: Path, wait: float, shown: Path | None = None) -> sqlite3.Conn
     return connection
 
 
-def _validate(connection: sqlite3.Connection, path: Path) -> None:
-    """Read-only checks; anything unexpected is a StateError and the file stays as it is."""
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Schema 1 to 2: key every plain SHA-256 key with the secret, in one transaction.
+
+    Each alert keeps its place (so nothing is reported again), and no plain key is left in
+    the file: secure_delete zeroes what the update frees, and VACUUM rebuilds the file.
+    """
+    rekey("0" * 64)  # an unusable secret is its own error (exit 2), before anything changes
+    connection.create_function("auditor_rekey", 1, _rekeyed, deterministic=True)
+    with StateStore(connection, path)._transaction():
+        connection.execute("UPDATE alerts SET key = auditor_rekey(key)")
+        connection.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+    with StateStore(connection, path)._errors():
+        connection.execute("VACUUM")
+
+
+def _rekeyed(key: object) -> object:
+    # Only what schema 1 wrote is converted; anything else stays for _row-style checks.
+    if isinstance(key, str) and re.fullmatch(r"[0-9a-f]{64}", key):
+        return rekey(key)
+    return key
+
+
+def _validate(connection: sqlite3.Connection, path: Path) -> int:
+    """Read-only checks; anything unexpected is a StateError and the file stays as it is.
+
+    Returns the file's schema version (1 or 2)."""
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check(3)")]
@@ -501,6 +498,7 @@ def _validate(connection: sqlite3.Connection, path: Path) -> None:
         columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(alerts)"))
         if columns != _ALERT_COLUMNS:
             raise _not_ours(path, "the alerts table is not the expected one")
+        return versions[0]
     except sqlite3.Error as exc:
         mapped = _state_error(exc, path)
         if mapped is None:

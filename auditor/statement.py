@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +16,13 @@ from auditor.errors import StatementError
 from auditor.identify import HeaderMatch, identify
 from auditor.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
-from auditor.normalise import normalise
-from auditor.read import LINE_END, check_text, decode, records
+from auditor.normalise import Parsed, normalise
+from auditor.mixed import Decoded, decode_rows, foreign_note, foreign_text
+from auditor.read import LINE_END, check_text, records
+from auditor.regular import NotRegularFile, TooLarge, read_regular
+
+
+DEFAULT_MAX_BYTES = 100_000_000  # scan --max-size's default, for every command
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ class ReadOptions:
     layouts: tuple[Layout, ...] = ()  # the user's own layouts, tried before the built-in ones
     year: int | None = None  # year of the oldest row, for banks that print no year
     today: date | None = None  # stands for "the day the file was saved" when inferring years
-    max_bytes: int | None = None  # refuse larger files (a statement is rarely over a few MB)
+    max_bytes: int = DEFAULT_MAX_BYTES  # refuse larger files (a statement is rarely over a few MB)
 
     def all_layouts(self) -> tuple[Layout, ...]:
         return (*self.layouts, *builtin_layouts())
@@ -57,16 +62,17 @@ class Statement:
 def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statement:
     """Read a statement file; raise StatementError with a line number if it cannot be read."""
     raw = _read_bytes(path, options.max_bytes)
-    text, encoding = decode(raw, options.encoding)
+    decoded = decode_rows(raw, options.encoding)
+    text, encoding = decoded.text, decoded.encoding
     check_text(text)
     match = identify(text, encoding, options.all_layouts())
     cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
                     used=match.used_positions(), numeric=match.amount_positions(),
-                    verbatim=match.text_positions())
+                    verbatim=match.text_positions(), exact=match.ragged)
     today = options.today or _saved_on(path)
-    parsed = normalise(cells, match, options.year, today)
+    parsed = _without_foreign_rows(normalise(cells, match, options.year, today), decoded)
     chain = check_chain(parsed.frame)
-    notes = [*_generic_note(match), *parsed.notes]
+    notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
@@ -76,16 +82,45 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
                      parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes: a regular file only (a FIFO or /dev/zero is refused unread)."""
     if path.is_dir():  # expand() keeps only folders that hold no statement file
         raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
     try:
-        if limit is not None and path.stat().st_size > limit:
-            raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
-                                 "raise it with --max-size if this really is one statement")
-        return path.read_bytes()
+        return read_regular(path, limit)
+    except NotRegularFile as exc:
+        raise StatementError(f"not a regular file ({exc.kind}): statements are read from "
+                             "files only") from None
+    except TooLarge:
+        raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
+                             "raise it with --max-size if this really is one statement") from None
     except OSError as exc:
         raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
+
+
+def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
+    """Reject the rows that decoded, but as mojibake: UTF-8 text in a CP932 file.
+
+    Judged on each distinct descriptor and channel text (a few hundred per statement), so
+    it costs nothing on a file that does not mix encodings.
+    """
+    rejected = sorted([*decoded.rejected, *parsed.rejected])
+    frame = parsed.frame
+    foreign = np.zeros(len(frame), dtype=bool)
+    if decoded.check_rows and len(frame):
+        for column in ("description", "channel"):
+            values = frame[column].cat.categories
+            odd = [i for i, value in enumerate(values) if foreign_text(str(value),
+                                                                       decoded.encoding)]
+            if odd:
+                foreign |= frame[column].cat.codes.isin(odd).to_numpy()
+    if not foreign.any():
+        return replace(parsed, rejected=rejected)
+    lines = [int(line) for line in frame["line"][foreign]]
+    reason = f"this row is UTF-8 text, the rest of the file {decoded.encoding.upper()}"
+    return replace(parsed, frame=frame[~foreign].reset_index(drop=True),
+                   rejected=sorted([*rejected, *((line, reason) for line in lines)]),
+                   notes=[*parsed.notes, foreign_note(lines, decoded.encoding)])
 
 
 def _saved_on(path: Path) -> date:

@@ -12,6 +12,13 @@ from dateutil import parser as dateparser
 # Era name or initial → the Western year of that era's first year.
 _ERAS = {"明治": 1868, "M": 1868, "大正": 1912, "T": 1912, "昭和": 1926, "S": 1926,
          "平成": 1989, "H": 1989, "令和": 2019, "R": 2019}
+# Each era's first day and the last year number it reached (令和 goes on). A date before its
+# era began, year 0, or a year the era never reached (平成32年) is no date: 令和0年 was
+# taken as 2018. A date past the era's last day within its last year (平成31年5月1日, as
+# some systems went on printing after the change) is unambiguous and kept.
+_ERA_SPANS = {1868: (date(1868, 1, 1), 45), 1912: (date(1912, 7, 30), 15),
+              1926: (date(1926, 12, 25), 64), 1989: (date(1989, 1, 8), 31),
+              2019: (date(2019, 5, 1), None)}
 
 _YMD = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _YMD_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -81,12 +88,23 @@ def _match_date(cleaned: str) -> YMD | None:
             return int(match[1]), int(match[2]), int(match[3])
     match = _WAREKI.fullmatch(cleaned)
     if match:
-        era, year = match[1], match[2]
-        return _ERAS[era] + (1 if year == "元" else int(year)) - 1, int(match[3]), int(match[4])
+        return _wareki(_ERAS[match[1]], match[2], int(match[3]), int(match[4]))
     match = _MD.fullmatch(cleaned)
     if match:
         return None, int(match[1]), int(match[2] or match[3])
     return _dateutil(cleaned)
+
+
+def _wareki(first: int, year: str, month: int, day: int) -> YMD:
+    """(Western year, month, day) of an era date; ValueError for one that never was."""
+    number = 1 if year == "元" else int(year)
+    start, last = _ERA_SPANS[first]
+    western = first + number - 1
+    if number < 1 or (last is not None and number > last):
+        raise ValueError("no such year in that era")
+    if date(western, month, day) < start:  # (ValueError too for 30 February)
+        raise ValueError("before that era began")
+    return western, month, day
 
 
 def _only_time_follows(cleaned: str, end: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,17 +43,24 @@ def statement_file(tmp_path: Path) -> Callable[[bytes, str], Path]:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user's config, state or answers; English messages."""
+def _isolated_user(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the real user's config, state, answers or secret; English.
+
+    Its own MonkeyPatch: a test's monkeypatch.undo() must not hand it the real home.
+    """
+    patch = pytest.MonkeyPatch()
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    for variable in ("AUDITOR_CONFIG", "AUDITOR_STATE", "AUDITOR_ANSWERS", "NO_COLOR", "COLUMNS"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    patch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    patch.setenv("XDG_STATE_HOME", str(home / "state"))
+    patch.setenv("XDG_DATA_HOME", str(home / "data"))
+    for variable in ("AUDITOR_CONFIG", "AUDITOR_STATE", "AUDITOR_ANSWERS", "AUDITOR_SECRET",
+                     "NO_COLOR", "COLUMNS"):
+        patch.delenv(variable, raising=False)
+    patch.setenv("LANG", "C.UTF-8")
+    patch.delenv("LC_ALL", raising=False)
+    patch.delenv("LC_MESSAGES", raising=False)
+    yield
+    patch.undo()
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert again.get(finding()) is Answer.not_sure
     assert again.get(finding(occurrence=2)) is Answer.mine
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["answers"][answer_key(finding())] == {
         "answer": "not-sure", "wallet": "docomo-koza", "date": "2020-09-01", "amount": 30_000,
         "answered_at": "2026-01-02T03:04:05+00:00"}
@@ -174,7 +174,7 @@ VALID_ENTRY = {"answer": "mine", "wallet": None, "date": "2020-09-01", "amount":
                "answered_at": "2026-01-02T03:04:05+00:00"}
 DAMAGED = [
     b"", b"{", b"\xff\xfe\x00", b"[]", b'"answers"', b'{"schema": 1}',
-    b'{"schema": 2, "answers": {}}', b'{"schema": "1", "answers": {}}',
+    b'{"schema": 3, "answers": {}}', b'{"schema": "1", "answers": {}}',
     b'{"schema": true, "answers": {}}', b'{"schema": 1, "answers": []}',
     b'{"schema": 1, "answers": {}, "extra": 1}', b"[" * 100_000,
     json.dumps({"schema": 1, "answers": {"ドコモ": VALID_ENTRY}}).encode(),

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import auditor.atomic
+import auditor.tempfiles
 import auditor.batch
 import auditor.state
 from tests.conftest import SAMPLES, Run
@@ -94,14 +95,14 @@ def test_output_dir_refusing_new_files_keeps_the_old_ones(
     out = tmp_path / "out"
     assert cli("scan", files[0], "--output-dir", out, "-q").code == 1
     old = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = auditor.atomic.tempfile.mkstemp
+    real = auditor.tempfiles.tempfile.mkstemp
 
     def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
         if Path(str(kwargs.get("dir"))) == out:
             raise PermissionError(errno.EACCES, "Permission denied", str(out))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(auditor.atomic.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(auditor.tempfiles.tempfile, "mkstemp", mkstemp)
     before = fingerprint(state)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "--output-dir", out, "-q")
     assert run.code == 2
@@ -341,3 +342,21 @@ def test_a_state_folder_that_cannot_be_created(cli: Cli, tmp_path: Path,
     assert run.code == 2 and run.out == "" and "Traceback" not in run.err
     assert run.err == (f"auditor: {blocker / 'state.sqlite3.lock'}: cannot open the state lock "
                        "(Not a directory)\n")
+
+
+@pytest.mark.parametrize(("column", "value"), [("date", "not a date"), ("amount", "lots"),
+                                               ("first_reported", "yesterday"),
+                                               ("amount", 12.5)])
+def test_a_state_row_with_bad_values_is_exit_2(cli: Cli, state: Path, column: str,
+                                               value: object) -> None:
+    """`state show` on a row no auditor wrote was exit 4 (ValueError in fromisoformat)."""
+    with sqlite3.connect(state) as db:
+        db.execute(f"UPDATE alerts SET {column} = ?", (value,))
+    before = fingerprint(state)
+    for fmt in ("table", "json"):
+        run = cli("state", "show", "--state", state, "-f", fmt)
+        assert (run.code, run.out) == (2, "")
+        assert run.err == (f"auditor: {state} is not a valid auditor state database (damaged: "
+                           "an alert holds a value auditor never writes); move it aside to "
+                           "start afresh\n")
+    assert fingerprint(state) == before

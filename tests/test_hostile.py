@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.render.safety import _INVISIBLE as INVISIBLE
 from auditor.render.safety import printable
 from auditor.report.html import h
 from auditor.report.markdown import md_escape
@@ -42,6 +43,11 @@ HOSTILE = [
     f"# {W}", f"1. {W}", f"> {W}", f"---{W}", f"<http://evil.example>{W}", f"{W}\\",
     # bidi overrides and isolates, invisible marks, line separators
     f"{W}\u202eRTL\u202c", f"{W}\u2066iso\u2069\u200f\u200e\u200b", f"{W}\u2028\u2029",
+    # invisible: zero width space, ZWNJ, ZWJ, word joiner, BOM, soft hyphen, LRM, RLO,
+    # variation selector 1, Mongolian vowel separator, Hangul filler; and before a formula
+    f"{W}\u200bA", f"{W}\u200cB", f"{W}\u200dC", f"{W}\u2060D", f"{W}\ufeffE", f"{W}\u00adF",
+    f"{W}\u200eG", f"{W}\u202eH", f"{W}\ufe00I", f"{W}\u180eJ", f"{W}\u3164K",
+    f"\u00a0=1+{W}", f"\u200b=1+{W}", f"\ufeff@SUM(1) {W}", f"\u2060\u00a0-{W}", f"\u3164+{W}",
     # very long
     W + "長" * 3000,
 ]
@@ -68,9 +74,10 @@ def statement(tmp_path: Path) -> Path:
 
 
 def raw_controls(text: str, allowed: str = "\n") -> set[str]:
-    """C0/C1 controls and DEL (bar the allowed ones) and bidi controls present raw."""
+    """C0/C1 controls and DEL (bar the allowed ones), bidi controls and every invisible
+    (format or default-ignorable) character present raw."""
     return {c for c in text if (unicodedata.category(c) == "Cc" and c not in allowed)
-            or c in BIDI}
+            or c in BIDI or unicodedata.category(c) == "Cf" or INVISIBLE.match(c)}
 
 
 def scan(cli: Cli, path: Path, fmt: str) -> Run:
@@ -111,7 +118,10 @@ def test_json_keeps_hostile_text_exact_and_escaped(cli: Cli, statement: Path) ->
 
 
 def test_csv_cells_never_start_a_formula_and_keep_the_text(cli: Cli, statement: Path) -> None:
+    """A cell starting with NBSP, ZWSP or a BOM before = got no ' prefix; a raw ESC was kept.
+    CSV now shows control and invisible characters as \\uXXXX, as the table does."""
     out = scan(cli, statement, "csv").out
+    assert not raw_controls(out, allowed="\r\n")
     header, *rows = list(csv.reader(io.StringIO(out, newline="")))
     assert len(rows) == len(HOSTILE)
     records = [dict(zip(header, row, strict=True)) for row in rows]
@@ -120,9 +130,13 @@ def test_csv_cells_never_start_a_formula_and_keep_the_text(cli: Cli, statement: 
             if column in ("line", "amount", "score"):
                 assert re.fullmatch(r"\d+", cell)
             else:
-                assert not cell.lstrip(" \u3000").startswith(TRIGGERS), (column, cell)
-    expected = ["'" + t if t.lstrip(" \u3000").startswith(TRIGGERS) else t for t in HOSTILE]
+                assert not cell.lstrip().startswith(TRIGGERS), (column, cell)
+    shown = [printable(t) for t in HOSTILE]
+    expected = ["'" + t if t.lstrip().startswith(TRIGGERS) else t for t in shown]
     assert sorted(r["description"] for r in records) == sorted(expected)  # only the ' added
+    for hidden in ("\u00a0=1+", "\\u200b=1+", "\\ufeff@SUM", "\\u2060\u00a0-", "\\u3164+"):
+        (cell,) = [r["description"] for r in records if hidden in r["description"]]
+        assert cell.startswith("'") or cell.startswith("\\"), cell
 
 
 def test_markdown_draft_escapes_every_hostile_descriptor(cli: Cli, statement: Path) -> None:

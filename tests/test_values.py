@@ -76,3 +76,22 @@ def test_parsers_only_raise_value_error(cell: str) -> None:
             parse(cell)
         except ValueError:
             pass
+
+
+@pytest.mark.parametrize(("cell", "ymd"), [
+    ("平成31年5月1日", (2019, 5, 1)),  # past the era's end, within its last year: kept
+    ("昭和64年1月7日", (1989, 1, 7)), ("大正元年7月30日", (1912, 7, 30)),
+    ("明治45年7月29日", (1912, 7, 29)), ("S64.01.07", (1989, 1, 7)),
+])
+def test_era_dates_at_the_edges(cell: str, ymd: tuple[int, int, int]) -> None:
+    assert parse_date(cell) == ymd
+
+
+@pytest.mark.parametrize("cell", [
+    "令和0年5月1日", "R00.05.01", "R0.5.1", "平成0年1月8日",  # year 0 (令和0年 was 2018)
+    "平成32年1月1日", "H32.01.01", "昭和65年1月1日", "大正16年1月1日", "明治46年1月1日",
+    "令和元年4月30日", "R01.04.30", "平成元年1月7日", "大正元年7月29日",  # before the era began
+])
+def test_impossible_era_dates(cell: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(cell)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from typing import Any
 
 from auditor.cli import scan_cmd, identify_cmd, allow_cmd, catalogue_cmd, review_cmd, state_cmd, report_cmd  # noqa: F401,I001 (order of --help)
 from auditor.cli.app import app
@@ -16,36 +19,72 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Console-script entry point: known errors exit with their code, a crash exits 4.
 
-    Typer itself turns usage errors into exit 2 and typer.Exit into its code.
+    Typer itself turns usage errors into exit 2 and typer.Exit into its code. SIGTERM and
+    SIGHUP stop a run as Ctrl-C does (workers stopped, nothing half-written, the state
+    unchanged), with the shell's code for them: 143 and 129.
     """
+    previous = _stop_on(("SIGTERM", "SIGHUP"))
     try:
         app()
     except SystemExit as done:
         # Typer turns Ctrl-C into a silent exit 130; say so, as the handler below meant to.
-        if done.code == 130 and _from_interrupt(done):
-            _fail("interrupted", 130)
+        interrupt = _interrupt_of(done) if done.code == 130 else None
+        if interrupt is not None:
+            _interrupted(interrupt)
         raise
     except AuditorError as exc:
         _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         _fail(f"internal error ({type(exc).__name__}); set AUDITOR_DEBUG=1 for details",
               ExitCode.INTERNAL)
+    finally:
+        for signum, handler in previous.items():  # main() run in-process (tests) leaves no trace
+            signal.signal(signum, handler)
 
 
-def _from_interrupt(exc: BaseException) -> bool:
-    """Whether a KeyboardInterrupt is among the exceptions that led to this one."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: a KeyboardInterrupt, so every Ctrl-C clean-up runs for it too."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(names: tuple[str, ...]) -> dict[int, Any]:
+    """Make these signals raise Terminated where they would kill; returns what they did."""
+    def stop(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous  # only the main thread may set handlers
+    for name in names:
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, stop)
+    return previous
+
+
+def _interrupted(exc: KeyboardInterrupt) -> None:
+    if isinstance(exc, Terminated):
+        _fail(f"stopped by {signal.Signals(exc.signum).name}", 128 + exc.signum)
+    _fail("interrupted", 130)
+
+
+def _interrupt_of(exc: BaseException) -> KeyboardInterrupt | None:
+    """The KeyboardInterrupt among the exceptions that led to this one, if any."""
     seen: set[int] = set()
     link: BaseException | None = exc
     while link is not None and id(link) not in seen:
         if isinstance(link, KeyboardInterrupt):
-            return True
+            return link
         seen.add(id(link))
         link = link.__cause__ or link.__context__
-    return False
+    return None
 
 
 def _fail(message: str, code: int) -> None:

@@ -23,7 +23,7 @@ def allow(
     config: ConfigPath = None,
 ) -> None:
     """Add, remove or list the wallets you use (their top-ups are not flagged)."""
-    from auditor.config import (config_is_explicit, config_path, load_config, save_config,
+    from auditor.config import (config_is_explicit, config_path, load_config, update_config,
                                 with_allow, without_allow)
     from auditor.errors import UsageError
     from auditor.values import parse_day
@@ -37,7 +37,7 @@ def allow(
     if wallet and remove:
         raise UsageError("give a wallet id to add, or --remove ID, not both")
     if remove:
-        save_config(without_allow(settings, remove))
+        update_config(path, catalogue.ids, lambda now: without_allow(now, remove))
         typer.echo(f"removed {remove} from {path}", err=True)
     elif wallet:
         try:
@@ -47,7 +47,8 @@ def allow(
         from auditor.config import check_wallet_id
 
         check_wallet_id(wallet, catalogue.ids, "wallet")
-        save_config(with_allow(settings, wallet, reason, end, today))
+        update_config(path, catalogue.ids,
+                      lambda now: with_allow(now, wallet, reason, end, today))
         typer.echo(f"added {wallet} to {path}", err=True)
     else:
         for entry in settings.allow:

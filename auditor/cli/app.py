@@ -59,6 +59,7 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
 
     from auditor.errors import UsageError
     from auditor.layouts import load_layout_file
+    from auditor.normalise import FIRST_YEAR, LAST_YEAR
     from auditor.statement import ReadOptions
 
     if encoding:
@@ -69,6 +70,8 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
         except LookupError:
             raise UsageError(f"--encoding: unknown encoding {encoding!r}; "
                              "use a Python codec name such as cp932") from None
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"--year must be between {FIRST_YEAR} and {LAST_YEAR}")
     own = tuple(load_layout_file(path) for path in layouts or ())
     return ReadOptions(encoding=encoding, layouts=own, year=year)
 

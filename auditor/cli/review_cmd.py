@@ -45,6 +45,7 @@ def review(
 ) -> None:
     """Ask about each finding and record which debits you made."""
     from auditor.answers import AnswerStore, default_answers_path
+    from auditor.atomic import stdout_output
     from auditor.batch import scan as scan_files
     from auditor.config import config_is_explicit, config_path, load_config
     from auditor.render import console, report_messages
@@ -67,7 +68,8 @@ def review(
     report_messages(result.files)
     session = Review(console(sys.stdout), store, settings, catalogue, allowed, language, rescan,
                       yes, all_, min_severity, stdin_is_terminal())
-    _converse(session, result.findings)
+    with stdout_output():  # a closed pipe or full disk: exit 2, each answer already saved
+        _converse(session, result.findings)
     raise typer.Exit(ExitCode.for_reading(result.files))
 
 

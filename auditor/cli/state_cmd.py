@@ -41,14 +41,17 @@ def show(
         "--limit", "-n", min=0, help="How many of the latest alerts to list.")] = 20,
 ) -> None:
     """Totals by wallet, severity and month, and the latest alerts (accounts masked)."""
+    from auditor.account import escape_undecodable
+    from auditor.atomic import stdout_output
     from auditor.render import json_dump
 
     path, summary, recent = _read(state, limit)
-    if fmt is StateFormat.json:
-        json_dump({"schema": 1, "state": str(path), **summary.to_dict(),
-                   "recent": [alert.to_dict() for alert in recent]}, sys.stdout)
-        return
-    _print_tables(path, summary, recent)
+    with stdout_output() as out:  # /dev/full or a closed pipe: exit 2, not 4
+        if fmt is StateFormat.json:
+            json_dump({"schema": 1, "state": escape_undecodable(str(path)), **summary.to_dict(),
+                       "recent": [alert.to_dict() for alert in recent]}, out)
+        else:
+            _print_tables(path, summary, recent)
 
 
 @state_app.command("forget")
@@ -126,16 +129,17 @@ def _print_tables(path: Path, summary: StateSummary, recent: list[StoredAlert]) 
     from rich.table import Table
     from rich.text import Text
 
+    from auditor.account import escape_undecodable
     from auditor.render import console
     from auditor.render.safety import printable
     from auditor.wording import yen
 
-    out = console()
+    out = console(sys.stdout)
     span = ""
     if summary.first_reported and summary.last_reported:
         span = (f", reported {_local(summary.first_reported)} to "
                 f"{_local(summary.last_reported)}")
-    out.print(Text(f"{printable(str(path))}: {summary.count} "
+    out.print(Text(f"{printable(escape_undecodable(str(path)))}: {summary.count} "
                    f"alert{'' if summary.count == 1 else 's'}{span}"))
     if not summary.count:
         return

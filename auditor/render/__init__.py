@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
+from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
 from auditor.render.messages import report_messages
@@ -20,17 +22,34 @@ def console(file: TextIO | None = None) -> Console:
     """A console for data on stdout: colour only on a terminal and without NO_COLOR."""
     # Imported here: JSON and CSV output never need Rich, and it is a tenth of a
     # small scan's start-up.
-    from rich.console import Console
     stream = file or sys.stdout
     terminal = stream.isatty()
     columns = os.environ.get("COLUMNS", "")
     # Off a terminal Rich would wrap at 80 columns; a file or pipe gets room for the reasons.
     width = int(columns) if columns.isdigit() else (None if terminal else 160)
-    return Console(
+    return _console_class()(
         file=stream, highlight=False, markup=False, emoji=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
         width=width, soft_wrap=False,
     )
+
+
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class DataConsole(Console):
+        """A Console whose broken pipe is an OSError like any other write's.
+
+        Rich's own answer is to point stdout at /dev/null and raise SystemExit(1), which
+        skipped every handler between here and the exit: no message, exit 1, and (before
+        the output paths caught it) a --new-only run that recorded what never got out.
+        """
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return DataConsole
 
 
 def json_dump(data: Any, out: TextIO) -> None:
