@@ -8,7 +8,7 @@ from enum import StrEnum
 from datetime import date
 from typing import Any
 
-from auditor.account import mask_path
+from auditor.ingest.account import mask_path
 
 
 @dataclass(frozen=True)

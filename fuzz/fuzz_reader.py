@@ -56,9 +56,9 @@ class Target:
     """One fuzz input: write it, read it, audit it; classify what happened."""
 
     def __init__(self, workdir: Path, keep_going: bool = True) -> None:
-        from auditor.rules import Context
-        from auditor.statement import ReadOptions
-        from auditor.wallets import load_catalogue
+        from auditor.detect.rules import Context
+        from auditor.ingest.statement import ReadOptions
+        from auditor.detect.wallets import load_catalogue
 
         self.path = workdir / "statement.csv"
         self.options = ReadOptions(today=date(2024, 6, 1))
@@ -73,9 +73,9 @@ class Target:
         self.started = time.monotonic()
 
     def __call__(self, data: bytes) -> None:
-        from auditor.audit import audit
+        from auditor.detect.audit import audit
         from auditor.errors import StatementError
-        from auditor.statement import read_statement
+        from auditor.ingest.statement import read_statement
 
         if self.deadline is not None and time.monotonic() > self.deadline:
             code = _report(self)
@@ -201,8 +201,8 @@ def main() -> int:
         import atheris
 
         with atheris.instrument_imports(include=["auditor"]):
-            import auditor.audit  # noqa: F401
-            import auditor.statement  # noqa: F401
+            import auditor.detect.audit  # noqa: F401
+            import auditor.ingest.statement  # noqa: F401
 
     with tempfile.TemporaryDirectory(prefix="fuzz-reader-") as workdir:
         target = Target(Path(workdir), keep_going=not args.stop)

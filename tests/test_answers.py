@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.answers import Answer, AnswerStore, annotate, answer_key, default_answers_path
-from auditor.batch import scan
+from auditor.store.answers import Answer, AnswerStore, annotate, answer_key, default_answers_path
+from auditor.run.batch import scan
 from auditor.errors import UsageError
 from auditor.models import Finding, Severity
-from auditor.rules import Context
-from auditor.statement import ReadOptions
-from auditor.wallets import load_catalogue
+from auditor.detect.rules import Context
+from auditor.ingest.statement import ReadOptions
+from auditor.detect.wallets import load_catalogue
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 MUFG_HEADER = '"日付","摘要","摘要内容","支払い金額","預かり金額","差引残高","メモ","未資金化区分","入払区分"\r\n'

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.atomic import OutputError, OutputExistsError, atomic_output, atomic_write_text
+from auditor.fs.atomic import OutputError, OutputExistsError, atomic_output, atomic_write_text
 from auditor.errors import UsageError
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

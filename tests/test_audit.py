@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.audit import Window, audit
+from auditor.detect.audit import Window, audit
 from auditor.models import SEVERITY_SCORE, Finding, Severity
-from auditor.rules import Context, Rule, all_rules
-from auditor.statement import Statement, read_statement
-from auditor.wallets import load_catalogue
+from auditor.detect.rules import Context, Rule, all_rules
+from auditor.ingest.statement import Statement, read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.builders import commas, mufg, paypay
 
 Write = Callable[..., Path]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import Window
-from auditor.batch import BatchOptions, expand, scan
-from auditor.campaigns import campaigns, run_summary
-from auditor.rules import Context
-from auditor.statement import ReadOptions
-from auditor.wallets import load_catalogue
+from auditor.detect.audit import Window
+from auditor.run.batch import BatchOptions, expand, scan
+from auditor.detect.campaigns import campaigns, run_summary
+from auditor.detect.rules import Context
+from auditor.ingest.statement import ReadOptions
+from auditor.detect.wallets import load_catalogue
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.account import mask_path
+from auditor.ingest.account import mask_path
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]
@@ -238,18 +238,18 @@ def test_a_folder_named_like_a_statement_inside_a_folder_is_skipped(cli: Cli,
 def test_unreadable_file_simulated(cli: Cli, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """chmod 000 does not stop root, so the refusal is simulated where the file is read."""
-    import auditor.statement
+    import auditor.ingest.statement
 
     locked = tmp_path / "locked.csv"
     locked.write_bytes(BODY.encode("cp932"))
-    real = auditor.statement.read_regular
+    real = auditor.ingest.statement.read_regular
 
     def read_regular(path: Path, limit: int) -> bytes:
         if path == locked:
             raise PermissionError(13, "Permission denied", str(path))
         return real(path, limit)
 
-    monkeypatch.setattr(auditor.statement, "read_regular", read_regular)
+    monkeypatch.setattr(auditor.ingest.statement, "read_regular", read_regular)
     run = cli("scan", locked, GOOD, "-a", "line-pay", "-f", "json")
     check_one_line_error(run, locked, "cannot open the file (Permission denied)", None)
 
@@ -271,7 +271,7 @@ def test_unreadable_file_for_real(cli: Cli, tmp_path: Path) -> None:
 
 
 def _read(tmp_path: Path, text: str) -> object:
-    from auditor.statement import read_statement
+    from auditor.ingest.statement import read_statement
 
     path = tmp_path / "cells.csv"
     path.write_bytes(text.encode("utf-8"))
@@ -329,11 +329,11 @@ def test_inputs_the_fuzzer_crashed_on_now_read_cleanly(path: Path) -> None:
     now it reads, or it is refused with a StatementError, and nothing warns."""
     import warnings
 
-    from auditor.audit import audit
+    from auditor.detect.audit import audit
     from auditor.errors import StatementError
-    from auditor.rules import Context
-    from auditor.statement import ReadOptions, read_statement
-    from auditor.wallets import load_catalogue
+    from auditor.detect.rules import Context
+    from auditor.ingest.statement import ReadOptions, read_statement
+    from auditor.detect.wallets import load_catalogue
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -401,7 +401,7 @@ def test_every_command_reads_statements_with_a_size_limit(tmp_path: Path) -> Non
     """identify, report and review had none: only scan passed --max-size on."""
     from auditor.cli.app import read_options
     from auditor.errors import StatementError
-    from auditor.statement import DEFAULT_MAX_BYTES, ReadOptions, read_statement
+    from auditor.ingest.statement import DEFAULT_MAX_BYTES, ReadOptions, read_statement
 
     assert read_options(None, None, None).max_bytes == DEFAULT_MAX_BYTES == 100_000_000
     big = tmp_path / "big.csv"
@@ -412,7 +412,7 @@ def test_every_command_reads_statements_with_a_size_limit(tmp_path: Path) -> Non
 
 def test_a_file_that_grows_while_read_is_refused(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from auditor.regular import TooLarge, read_regular
+    from auditor.fs.regular import TooLarge, read_regular
 
     path = tmp_path / "growing.csv"
     path.write_bytes(b"x" * 10)
@@ -580,7 +580,7 @@ def test_a_wrong_encoding_option_with_one_odd_row_rejects_that_row(cli: Cli,
 
 def test_half_width_katakana_that_happen_to_be_utf8_are_not_a_mix(tmp_path: Path) -> None:
     """ﾐｼﾞｶ in CP932 (D0 BC DE B6) is valid UTF-8 by chance: Cyrillic and Thaana, not text."""
-    from auditor.statement import read_statement
+    from auditor.ingest.statement import read_statement
 
     path = tmp_path / "mijica.csv"
     rows = [row(day, text) for day, text in enumerate(["ﾐｼﾞｶ", "ﾃｨ", "ﾐｼﾞｶ ﾁｬｰｼﾞ"], start=1)]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.config import (
+from auditor.store.config import (
     ENV_VAR,
     AllowEntry,
     Config,

@@ -78,10 +78,10 @@ def test_output_failure_records_nothing(cli: Cli, state: Path, tmp_path: Path) -
 
 def test_a_busy_state_exits_2_and_changes_nothing(cli: Cli, state: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.state
-    from auditor.state import open_state
+    import auditor.store.state
+    from auditor.store.state import open_state
 
-    monkeypatch.setattr(auditor.state, "DEFAULT_WAIT", 0.2)
+    monkeypatch.setattr(auditor.store.state, "DEFAULT_WAIT", 0.2)
     august = tmp_path / "august.csv"
     august.write_bytes(_sumishin(*AUGUST))
     with open_state(state, wait=0.2):

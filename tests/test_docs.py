@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from auditor.layouts import builtin_layouts
-from auditor.rules import all_rules
-from auditor.wallets import load_catalogue
+from auditor.ingest.layouts import builtin_layouts
+from auditor.detect.rules import all_rules
+from auditor.detect.wallets import load_catalogue
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

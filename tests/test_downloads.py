@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.account import find_account
-from auditor.statement import read_statement
+from auditor.ingest.account import find_account
+from auditor.ingest.statement import read_statement
 from tests.downloads import NO_GENERIC_WITHOUT_BALANCE, TIMED, Year, downloads
 
 CASES = [("mufg", "column"), ("yucho", "column"), ("mizuho", "column"), ("sumishin", "column"),

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-import auditor.atomic
-import auditor.tempfiles
-import auditor.batch
-import auditor.state
+import auditor.fs.atomic
+import auditor.fs.tempfiles
+import auditor.run.batch
+import auditor.store.state
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]
@@ -95,14 +95,14 @@ def test_output_dir_refusing_new_files_keeps_the_old_ones(
     out = tmp_path / "out"
     assert cli("scan", files[0], "--output-dir", out, "-q").code == 1
     old = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = auditor.tempfiles.tempfile.mkstemp
+    real = auditor.fs.tempfiles.tempfile.mkstemp
 
     def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
         if Path(str(kwargs.get("dir"))) == out:
             raise PermissionError(errno.EACCES, "Permission denied", str(out))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(auditor.tempfiles.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(auditor.fs.tempfiles.tempfile, "mkstemp", mkstemp)
     before = fingerprint(state)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "--output-dir", out, "-q")
     assert run.code == 2
@@ -229,7 +229,7 @@ def _interrupt_on_third(path: Path, *args: object, **kwargs: object) -> object:
     return REAL_AUDIT_FILE(path, *args, **kwargs)  # type: ignore[arg-type]
 
 
-REAL_AUDIT_FILE = auditor.batch.audit_file
+REAL_AUDIT_FILE = auditor.run.batch.audit_file
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -238,7 +238,7 @@ def test_ctrl_c_during_a_batch(cli: Cli, tmp_path: Path, files: list[Path], stat
     target = tmp_path / "findings.json"
     out = tmp_path / "out"
     before = fingerprint(state)
-    monkeypatch.setattr(auditor.batch, "audit_file", _interrupt_on_third)
+    monkeypatch.setattr(auditor.run.batch, "audit_file", _interrupt_on_third)
     run = cli("scan", *files, "--new-only", "--state", state, "-j", jobs, "-f", "json",
               "-o", target, "--output-dir", out)
     monkeypatch.undo()
@@ -273,7 +273,7 @@ def test_ctrl_c_while_the_output_is_written(cli: Cli, tmp_path: Path, files: lis
 def test_ctrl_c_while_the_state_is_recorded(cli: Cli, files: list[Path], state: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The output was written, the record is rolled back: reported again, never lost."""
-    real = auditor.state._row
+    real = auditor.store.state._row
     calls = []
 
     def row_then_interrupt(alert: object, stamp: str) -> tuple:
@@ -284,7 +284,7 @@ def test_ctrl_c_while_the_state_is_recorded(cli: Cli, files: list[Path], state: 
 
     with sqlite3.connect(state) as db:
         count = db.execute("SELECT count(*) FROM alerts").fetchone()[0]
-    monkeypatch.setattr(auditor.state, "_row", row_then_interrupt)
+    monkeypatch.setattr(auditor.store.state, "_row", row_then_interrupt)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "-f", "json")
     monkeypatch.undo()
     assert (run.code, run.err) == (130, "auditor: interrupted\n")
@@ -315,7 +315,7 @@ def test_a_damaged_state_stops_the_run_before_any_output(
 def test_a_state_locked_by_another_program(cli: Cli, tmp_path: Path, files: list[Path],
                                            state: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auditor.state.open_state.__wrapped__, "__defaults__", (0.2,))
+    monkeypatch.setattr(auditor.store.state.open_state.__wrapped__, "__defaults__", (0.2,))
     before = fingerprint(state)
     target = tmp_path / "findings.json"
     holder = sqlite3.connect(state, isolation_level=None)

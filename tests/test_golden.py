@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from auditor.layouts import builtin_layouts
+from auditor.ingest.layouts import builtin_layouts
 from tests.conftest import GOLDEN, ROOT, SAMPLES, Run
 
 TRUTH: dict[str, dict[str, Any]] = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))

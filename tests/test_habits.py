@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import examine
+from auditor.detect.audit import examine
 from auditor.models import Finding, Severity, Suggestion
-from auditor.rules import Context, Settings
-from auditor.statement import read_statement
-from auditor.wallets import load_catalogue
+from auditor.detect.rules import Context, Settings
+from auditor.ingest.statement import read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.builders import mufg, paypay
 
 Write = Callable[..., Path]

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-import auditor.atomic
-import auditor.batch
-from auditor.atomic import atomic_output
+import auditor.fs.atomic
+import auditor.run.batch
+from auditor.fs.atomic import atomic_output
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]
@@ -116,7 +116,7 @@ def test_rich_broken_pipe_is_exit_2_not_a_silent_exit_1(
 
     state = tmp_path / "state.sqlite3"
     monkeypatch.setattr("sys.stdout", Broken())
-    monkeypatch.setattr(auditor.atomic, "_silence_stdout", lambda: None)
+    monkeypatch.setattr(auditor.fs.atomic, "_silence_stdout", lambda: None)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state)
     monkeypatch.undo()
     assert run.code == 2 and run.err.endswith("auditor: standard output: cannot write "
@@ -233,7 +233,8 @@ def test_output_to_dev_stdout_and_process_substitution(files: list[Path], how: s
 _PARENT = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from auditor import batch, state
+    from auditor.run import batch
+    from auditor.store import state
     with state.open_state(Path(sys.argv[1])):  # held while the children are made
         if sys.argv[2] == "pool":
             pool = batch.worker_pool(2)
@@ -282,7 +283,7 @@ def test_kill_9_of_the_parent_frees_the_state_and_ends_the_workers(tmp_path: Pat
                                                                    how: str) -> None:
     """kill -9 of a scan left its workers running, holding the state lock: every later
     cron run exited 2 "in use" until someone killed them by hand."""
-    from auditor.state import open_state
+    from auditor.store.state import open_state
 
     state = tmp_path / "state.sqlite3"
     parent = subprocess.Popen([sys.executable, "-c", _PARENT, str(state), how],
@@ -321,19 +322,19 @@ def test_sigterm_and_sighup_stop_a_run_like_ctrl_c(name: str) -> None:
 
 def test_jobs_beyond_the_cores_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     """--jobs 300 started 301 processes on 2 cores."""
-    monkeypatch.setattr(auditor.batch, "usable_cores", lambda: 2)
-    assert auditor.batch.worker_count(300, 1000) == 2
-    assert auditor.batch.worker_count(300, 1) == 1
-    assert auditor.batch.worker_count(None, 1000) == 2
-    assert auditor.batch.worker_count(1, 1000) == 1
+    monkeypatch.setattr(auditor.run.batch, "usable_cores", lambda: 2)
+    assert auditor.run.batch.worker_count(300, 1000) == 2
+    assert auditor.run.batch.worker_count(300, 1) == 1
+    assert auditor.run.batch.worker_count(None, 1000) == 2
+    assert auditor.run.batch.worker_count(1, 1000) == 1
 
 
 def test_jobs_300_end_to_end_starts_no_more_workers_than_cores(
         cli: Cli, files: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     sizes: list[int] = []
-    real = auditor.batch.worker_pool
-    monkeypatch.setattr(auditor.batch, "usable_cores", lambda: 2)
-    monkeypatch.setattr(auditor.batch, "worker_pool",
+    real = auditor.run.batch.worker_pool
+    monkeypatch.setattr(auditor.run.batch, "usable_cores", lambda: 2)
+    monkeypatch.setattr(auditor.run.batch, "worker_pool",
                         lambda jobs: sizes.append(jobs) or real(jobs))
     run = cli("scan", *files, "--jobs", "300", "-f", "json")
     assert run.code == 1 and sizes == [2]
@@ -350,7 +351,7 @@ def test_a_killed_runs_temporary_files_are_swept_by_the_next_run(
     script = textwrap.dedent(f"""
         import os
         from pathlib import Path
-        from auditor.atomic import atomic_output
+        from auditor.fs.atomic import atomic_output
         out = Path({str(out)!r}); out.mkdir()
         with atomic_output(out / "findings.jsonl") as stream:
             stream.write("half"); stream.flush()
@@ -420,7 +421,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_everywhere(cli: Cli, tmp_
 
 @posix
 def test_a_pipe_counts_as_delivered_once_read_and_not_when_its_reader_quits() -> None:
-    from auditor.streams import ReaderGone, wait_delivered
+    from auditor.fs.streams import ReaderGone, wait_delivered
 
     read_end, write_end = os.pipe()
     os.write(write_end, b"x" * 1000)
@@ -439,7 +440,7 @@ def test_a_pipe_counts_as_delivered_once_read_and_not_when_its_reader_quits() ->
 @posix
 def test_a_reader_that_waits_for_the_run_to_end_does_not_hang_it() -> None:
     """Popen(stdout=PIPE).wait() before reading: the run must not wait for ever."""
-    from auditor.streams import wait_delivered
+    from auditor.fs.streams import wait_delivered
 
     read_end, write_end = os.pipe()
     os.write(write_end, b"x" * 1000)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.account import account_id
-from auditor.secret import rekey, secret_path
+from auditor.ingest.account import account_id
+from auditor.store.secret import rekey, secret_path
 from tests.conftest import Run
 
 Cli = Callable[..., Run]
@@ -104,7 +104,7 @@ def test_a_damaged_secret_is_exit_2_and_changes_nothing(cli: Cli, tmp_path: Path
 
 def _schema_1_state(path: Path, plain: list[str]) -> None:
     """A state as auditor wrote it before the secret: plain SHA-256 keys, schema 1."""
-    from auditor.state import _SCHEMA, APPLICATION_ID
+    from auditor.store.state import _SCHEMA, APPLICATION_ID
 
     with closing(sqlite3.connect(path)) as db:
         for statement_ in _SCHEMA:

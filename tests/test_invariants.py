@@ -19,13 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.batch import BatchOptions, scan
+from auditor.run.batch import BatchOptions, scan
 from auditor.models import ScanResult
-from auditor.normalise import _calendar_days
-from auditor.rules import Context
-from auditor.state import open_state
-from auditor.statement import ReadOptions, read_statement
-from auditor.wallets import load_catalogue
+from auditor.ingest.normalise import _calendar_days
+from auditor.detect.rules import Context
+from auditor.store.state import open_state
+from auditor.ingest.statement import ReadOptions, read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.conftest import Run
 
 Cli = Callable[..., Run]

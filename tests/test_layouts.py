@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import StatementError, UsageError
-from auditor.identify import generic_layout
-from auditor.layouts import builtin_layouts, load_layout_file
-from auditor.statement import ReadOptions, read_statement
+from auditor.ingest.identify import generic_layout
+from auditor.ingest.layouts import builtin_layouts, load_layout_file
+from auditor.ingest.statement import ReadOptions, read_statement
 from tests.conftest import SAMPLES
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "auditor" / "data" / "layouts"

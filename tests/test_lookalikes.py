@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit
+from auditor.detect.audit import audit
 from auditor.models import Finding
-from auditor.rules import Context
-from auditor.statement import read_statement
-from auditor.wallets import load_catalogue
+from auditor.detect.rules import Context
+from auditor.ingest.statement import read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.builders import mufg, paypay
 
 Write = Callable[..., Path]

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from auditor.statement import read_statement
+from auditor.ingest.statement import read_statement
 from tests.conftest import ROOT
 
 sys.path[:0] = [str(ROOT / "benchmarks" / "bank"), str(ROOT / "benchmarks" / "corpus")]

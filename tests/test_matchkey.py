@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.matchkey import key_text, match_key
-from auditor.text import fold
+from auditor.detect.matchkey import key_text, match_key
+from auditor.ingest.text import fold
 
 
 @pytest.mark.parametrize(("printed", "text", "bounds"), [

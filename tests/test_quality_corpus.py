@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.statement import read_statement
-from auditor.wallets import load_catalogue
+from auditor.ingest.statement import read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "benchmarks" / "corpus"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import StatementError
-from auditor.read import decode
-from auditor.statement import ReadOptions, read_statement
+from auditor.ingest.read import decode
+from auditor.ingest.statement import ReadOptions, read_statement
 
 Write = Callable[..., Path]
 MUFG_HEADER = '"日付","摘要","摘要内容","支払い金額","預かり金額","差引残高","メモ","未資金化区分","入払区分"\r\n'

@@ -23,7 +23,7 @@ from auditor.report.html import h, render_html
 from auditor.report.markdown import md_escape, render_markdown
 from auditor.report.sections import build_document
 from auditor.report.timeline import Point, timeline_svg
-from auditor.wallets import load_catalogue
+from auditor.detect.wallets import load_catalogue
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]
@@ -290,10 +290,10 @@ def test_timeline_scales_and_ticks() -> None:
 
 def answers_for(path: Path, chosen: dict[tuple[str, int], str]) -> Path:
     """An answers file for MIZUHO's findings: (date, amount) → answer."""
-    from auditor.answers import Answer, AnswerStore
-    from auditor.batch import scan
-    from auditor.rules import Context
-    from auditor.statement import ReadOptions
+    from auditor.store.answers import Answer, AnswerStore
+    from auditor.run.batch import scan
+    from auditor.detect.rules import Context
+    from auditor.ingest.statement import ReadOptions
 
     result = scan([MIZUHO], ReadOptions(), Context(load_catalogue(), frozenset({"line-pay"})))
     store = AnswerStore(path)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from auditor.answers import Answer, AnswerStore
-from auditor import review
-from auditor.config import default_config_path
+from auditor.store.answers import Answer, AnswerStore
+from auditor.review import conversation as review
+from auditor.store.config import default_config_path
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit
+from auditor.detect.audit import audit
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Severity
-from auditor.rules import Context, Settings
-from auditor.statement import read_statement
-from auditor.wallets import load_catalogue
+from auditor.detect.rules import Context, Settings
+from auditor.ingest.statement import read_statement
+from auditor.detect.wallets import load_catalogue
 from tests.builders import mufg, paypay
 
 Write = Callable[..., Path]
@@ -562,7 +562,7 @@ def test_odd_hour_follows_the_settings(statement_file: Write) -> None:
 # --- no reason is more severe than its rule ----------------------------------------------------
 
 def test_reason_severities_are_the_rules_severities(statement_file: Write) -> None:
-    from auditor.rules import all_rules
+    from auditor.detect.rules import all_rules
 
     raw = paypay(("2020/6/1", "12:00", "キユウヨ", None, 300_000),
                  *[(when, clock.replace("14", "02"), text, out, into)

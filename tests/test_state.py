@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from auditor.models import Finding, Severity
-from auditor.state import (APPLICATION_ID, Alert, StateBusy, StateError, alert_key,
+from auditor.store.state import (APPLICATION_ID, Alert, StateBusy, StateError, alert_key,
                            default_state_path, mask_account, open_state)
 
 ACCOUNT = "0012-1234567"
@@ -241,7 +241,7 @@ def test_forget_before_a_date_and_everything(db: Path) -> None:
 _HOLDER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from auditor.state import open_state
+    from auditor.store.state import open_state
     with open_state(Path(sys.argv[1]), wait=0):
         print("locked", flush=True)
         sys.stdin.readline()
@@ -250,7 +250,7 @@ _HOLDER = textwrap.dedent("""
 _WAITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from auditor.state import StateBusy, open_state
+    from auditor.store.state import StateBusy, open_state
     start = time.monotonic()
     try:
         with open_state(Path(sys.argv[1]), wait=float(sys.argv[2])) as store:
@@ -499,7 +499,7 @@ def test_state_commands_report_a_damaged_file(cli, db: Path) -> None:  # noqa: A
 
 
 def test_state_commands_report_a_busy_state(cli, db: Path, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr("auditor.state.DEFAULT_WAIT", 0.2)
+    monkeypatch.setattr("auditor.store.state.DEFAULT_WAIT", 0.2)
     with _held_elsewhere(db):
         run = cli("state", "show", "--state", db)
     assert run.code == 2

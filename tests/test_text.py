@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.text import fold, fold_header
+from auditor.ingest.text import fold, fold_header
 
 
 @pytest.mark.parametrize(("printed", "key"), [

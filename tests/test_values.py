@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.values import parse_amount, parse_date, parse_time
+from auditor.ingest.values import parse_amount, parse_date, parse_time
 
 
 @pytest.mark.parametrize(("cell", "yen"), [

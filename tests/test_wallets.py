@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.text import fold
-from auditor.wallets import Catalogue, Payee, load_catalogue, parse_catalogue
+from auditor.ingest.text import fold
+from auditor.detect.wallets import Catalogue, Payee, load_catalogue, parse_catalogue
 
 REQUIRED_IDS = (  # the 2020 wave's services and the bank-charged wallets named in the notes
     "docomo-koza",
@@ -523,7 +523,7 @@ def test_channel_marker(catalogue: Catalogue, descriptor: str, channel: str, ban
 
 
 def test_every_marker_bank_is_a_layout_bank(catalogue: Catalogue) -> None:
-    from auditor.layouts import builtin_layouts
+    from auditor.ingest.layouts import builtin_layouts
 
     banks = {layout.bank for layout in builtin_layouts()} | {"any"}
     assert {marker.bank for marker in catalogue.channels} <= banks

@@ -23,11 +23,11 @@ def allow(
     config: ConfigPath = None,
 ) -> None:
     """Add, remove or list the wallets you use (their top-ups are not flagged)."""
-    from auditor.config import (config_is_explicit, config_path, load_config, update_config,
+    from auditor.store.config import (config_is_explicit, config_path, load_config, update_config,
                                 with_allow, without_allow)
     from auditor.errors import UsageError
-    from auditor.values import parse_day
-    from auditor.wallets import load_catalogue
+    from auditor.ingest.values import parse_day
+    from auditor.detect.wallets import load_catalogue
 
     catalogue = load_catalogue()
     path = config_path(config)
@@ -44,7 +44,7 @@ def allow(
             end = None if until is None else parse_day(until, today)
         except ValueError:
             raise UsageError("--until takes a date like 2026-12-31") from None
-        from auditor.config import check_wallet_id
+        from auditor.store.config import check_wallet_id
 
         check_wallet_id(wallet, catalogue.ids, "wallet")
         update_config(path, catalogue.ids,

@@ -12,10 +12,10 @@ from auditor import __version__
 if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay for it
     from datetime import date
 
-    from auditor.audit import Window
-    from auditor.config import Config
-    from auditor.statement import ReadOptions
-    from auditor.wallets import Catalogue
+    from auditor.detect.audit import Window
+    from auditor.store.config import Config
+    from auditor.ingest.statement import ReadOptions
+    from auditor.detect.wallets import Catalogue
 
 app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -58,9 +58,9 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
     import codecs
 
     from auditor.errors import UsageError
-    from auditor.layouts import load_layout_file
-    from auditor.normalise import FIRST_YEAR, LAST_YEAR
-    from auditor.statement import ReadOptions
+    from auditor.ingest.layouts import load_layout_file
+    from auditor.ingest.normalise import FIRST_YEAR, LAST_YEAR
+    from auditor.ingest.statement import ReadOptions
 
     if encoding:
         # A misspelt codec is the command's fault (exit 2), not every file's (it was exit 3,
@@ -91,8 +91,8 @@ def checked_lang(lang: str | None) -> str | None:
 def allowed_wallets(ids: list[str], settings: Config, catalogue: Catalogue,
                     today: date) -> frozenset[str]:
     """--allow ids (each must be in the catalogue, or none) plus the config's active entries."""
-    from auditor.config import check_wallet_id
-    from auditor.habits import NO_WALLETS
+    from auditor.store.config import check_wallet_id
+    from auditor.detect.habits import NO_WALLETS
 
     for wallet in ids:
         if wallet != NO_WALLETS:
@@ -109,9 +109,9 @@ def output_language(lang: str | None, configured: str | None) -> str:
 
 def report_window(since: str | None, until: str | None, today: date) -> Window:
     """The --since/--until range (dates, or spans like 90d counted back from today)."""
-    from auditor.audit import Window
+    from auditor.detect.audit import Window
     from auditor.errors import UsageError
-    from auditor.values import parse_day
+    from auditor.ingest.values import parse_day
 
     days: list[date | None] = []
     for name, text in (("--since", since), ("--until", until)):

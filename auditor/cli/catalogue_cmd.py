@@ -24,9 +24,9 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from auditor.atomic import stdout_output
+    from auditor.fs.atomic import stdout_output
     from auditor.render import console, json_dump
-    from auditor.wallets import load_catalogue
+    from auditor.detect.wallets import load_catalogue
     from auditor.wording import yen
 
     catalogue = load_catalogue()
@@ -60,10 +60,10 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from auditor.atomic import stdout_output
+    from auditor.fs.atomic import stdout_output
     from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
-    from auditor.rules import all_rules
+    from auditor.detect.rules import all_rules
 
     language = detect_lang(checked_lang(lang))
     if fmt is ListFormat.json:

@@ -25,11 +25,11 @@ def identify(
     year: Year = None,
 ) -> None:
     """Show which bank layout each file is, and what was read from it."""
-    from auditor.atomic import stdout_output
-    from auditor.batch import expand
+    from auditor.fs.atomic import stdout_output
+    from auditor.run.batch import expand
     from auditor.render import console, json_dump, report_messages
     from auditor.render.table import identify_table
-    from auditor.statement import read_all
+    from auditor.ingest.statement import read_all
 
     results = read_all(expand(files), read_options(encoding, layout, year))
     reports = [report for report, _statement in results]

@@ -65,11 +65,11 @@ def report(
 ) -> None:
     """Write a draft asking the bank to investigate and refund debits you did not make."""
     from auditor import __version__
-    from auditor.config import config_is_explicit, config_path, load_config
+    from auditor.store.config import config_is_explicit, config_path, load_config
     from auditor.report.claim import Holder, build_claim
     from auditor.report.gather import gather
-    from auditor.rules import Context
-    from auditor.wallets import load_catalogue
+    from auditor.detect.rules import Context
+    from auditor.detect.wallets import load_catalogue
 
     today = date.today()
     language = checked_lang(lang) or "ja"
@@ -105,7 +105,7 @@ def _check_account(account: str | None) -> None:
 
 def _refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
     """--force must never replace a statement the draft is drawn from."""
-    from auditor.batch import expand
+    from auditor.run.batch import expand
     from auditor.errors import UsageError
 
     if output is None or not output.exists():
@@ -117,7 +117,7 @@ def _refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
 
 def _answer_of(answers: Path | None) -> AnswerOf:
     """The holder's answers (none when no answers file exists yet)."""
-    from auditor.answers import AnswerStore, default_answers_path
+    from auditor.store.answers import AnswerStore, default_answers_path
     from auditor.errors import UsageError
 
     if answers is not None and not answers.expanduser().exists():
@@ -150,7 +150,7 @@ def _render(claim: Claim, fmt: ReportFormat, lang: str) -> str:
 
 
 def _write(text: str, output: Path | None, force: bool) -> None:
-    from auditor.atomic import atomic_output, stdout_output
+    from auditor.fs.atomic import atomic_output, stdout_output
 
     if output is None:
         with stdout_output() as out:  # a full disk is exit 2 with a message, not exit 120

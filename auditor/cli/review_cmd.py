@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from auditor.models import Finding
-    from auditor.review import Review
+    from auditor.review.conversation import Review
 
 
 @app.command()
@@ -44,14 +44,14 @@ def review(
     year: Year = None,
 ) -> None:
     """Ask about each finding and record which debits you made."""
-    from auditor.answers import AnswerStore, default_answers_path
-    from auditor.atomic import stdout_output
-    from auditor.batch import scan as scan_files
-    from auditor.config import config_is_explicit, config_path, load_config
+    from auditor.store.answers import AnswerStore, default_answers_path
+    from auditor.fs.atomic import stdout_output
+    from auditor.run.batch import scan as scan_files
+    from auditor.store.config import config_is_explicit, config_path, load_config
     from auditor.render import console, report_messages
-    from auditor.review import Review, stdin_is_terminal
-    from auditor.rules import Context
-    from auditor.wallets import load_catalogue
+    from auditor.review.conversation import Review, stdin_is_terminal
+    from auditor.detect.rules import Context
+    from auditor.detect.wallets import load_catalogue
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
@@ -76,7 +76,7 @@ def review(
 def _converse(session: Review, findings: Iterable[Finding]) -> None:
     """Run the review; Ctrl-C or an unreadable answer stops it with the answers kept."""
     from auditor.errors import UsageError
-    from auditor.review import BadInput
+    from auditor.review.conversation import BadInput
 
     try:
         session.run(findings)

@@ -19,14 +19,14 @@ from auditor.models import Severity
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from auditor.answers import AnswerStore
-    from auditor.audit import Window
-    from auditor.batch import BatchOptions
-    from auditor.rules import Context
-    from auditor.statement import ReadOptions
-    from auditor.config import Config
+    from auditor.store.answers import AnswerStore
+    from auditor.detect.audit import Window
+    from auditor.run.batch import BatchOptions
+    from auditor.detect.rules import Context
+    from auditor.ingest.statement import ReadOptions
+    from auditor.store.config import Config
     from auditor.models import ScanResult
-    from auditor.wallets import Catalogue
+    from auditor.detect.wallets import Catalogue
 
 
 class ScanFormat(StrEnum):
@@ -75,10 +75,10 @@ def scan(
                           "data folder).", show_default=False)] = None,
 ) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
-    from auditor.batch import BatchOptions
-    from auditor.config import config_is_explicit, config_path, load_config
-    from auditor.rules import Context
-    from auditor.wallets import load_catalogue
+    from auditor.run.batch import BatchOptions
+    from auditor.store.config import config_is_explicit, config_path, load_config
+    from auditor.detect.rules import Context
+    from auditor.detect.wallets import load_catalogue
 
     today = date.today()
     catalogue = load_catalogue()
@@ -116,7 +116,7 @@ def _only_new(state: Path | None, audit_all: Callable[[], ScanResult],
 
     The state is held for the whole run, so a second run at once waits, then exits 2.
     """
-    from auditor.state import Alert, alert_key, default_state_path, open_state
+    from auditor.store.state import Alert, alert_key, default_state_path, open_state
 
     with open_state(default_state_path(state)) as store:
         result = audit_all()
@@ -133,7 +133,7 @@ def _only_new(state: Path | None, audit_all: Callable[[], ScanResult],
 
 def _answers(path: Path | None) -> AnswerStore | None:
     """The holder's review answers, if there are any (a damaged file is an error, exit 2)."""
-    from auditor.answers import AnswerStore, default_answers_path
+    from auditor.store.answers import AnswerStore, default_answers_path
 
     where = path or default_answers_path()
     return AnswerStore.load(where) if path is not None or where.exists() else None
@@ -150,7 +150,7 @@ def _with_answers(result: ScanResult, store: AnswerStore | None) -> ScanResult:
 def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
          batch: BatchOptions, quiet: bool) -> ScanResult:
     """Audit the files, with a progress bar on stderr when a person is watching."""
-    from auditor.batch import expand, scan
+    from auditor.run.batch import expand, scan
 
     paths = expand(files)
     if quiet or len(paths) < 2 or not sys.stderr.isatty():
@@ -165,7 +165,7 @@ def _run(files: list[Path], options: ReadOptions, ctx: Context, window: Window,
 
 
 def _write(result: ScanResult, fmt: ScanFormat, output: Path | None, lang: str) -> None:
-    from auditor.atomic import atomic_output, stdout_output
+    from auditor.fs.atomic import atomic_output, stdout_output
 
     if output is None:
         # Flushed before returning, so --new-only never records what did not get out.

@@ -13,7 +13,7 @@ import typer
 from auditor.cli.app import app
 
 if TYPE_CHECKING:
-    from auditor.state import StateSummary, StoredAlert
+    from auditor.store.state import StateSummary, StoredAlert
 
 state_app = typer.Typer(
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -41,8 +41,8 @@ def show(
         "--limit", "-n", min=0, help="How many of the latest alerts to list.")] = 20,
 ) -> None:
     """Totals by wallet, severity and month, and the latest alerts (accounts masked)."""
-    from auditor.account import escape_undecodable
-    from auditor.atomic import stdout_output
+    from auditor.ingest.account import escape_undecodable
+    from auditor.fs.atomic import stdout_output
     from auditor.render import json_dump
 
     path, summary, recent = _read(state, limit)
@@ -68,9 +68,9 @@ def forget(
     """Forget reported alerts, so that a later --new-only scan reports them again."""
     from datetime import date
 
-    from auditor import state as store
+    from auditor.store import state as store
     from auditor.errors import UsageError
-    from auditor.values import parse_day
+    from auditor.ingest.values import parse_day
 
     try:
         cutoff = None if before is None else parse_day(before, date.today())
@@ -91,7 +91,7 @@ def forget(
 
 def _exists(path: Path, explicit: Path | None) -> bool:
     """Whether there is a state to read; a file the user named must exist (exit 2)."""
-    from auditor import state as store
+    from auditor.store import state as store
     from auditor.errors import UsageError
 
     if path.exists():
@@ -102,8 +102,7 @@ def _exists(path: Path, explicit: Path | None) -> bool:
 
 
 def _read(explicit: Path | None, limit: int) -> tuple[Path, StateSummary, list[StoredAlert]]:
-    from auditor import state as store
-
+    from auditor.store import state as store
     path = store.default_state_path(explicit)
     if not _exists(path, explicit):
         return path, store.EMPTY_SUMMARY, []
@@ -129,7 +128,7 @@ def _print_tables(path: Path, summary: StateSummary, recent: list[StoredAlert]) 
     from rich.table import Table
     from rich.text import Text
 
-    from auditor.account import escape_undecodable
+    from auditor.ingest.account import escape_undecodable
     from auditor.render import console
     from auditor.render.safety import printable
     from auditor.wording import yen

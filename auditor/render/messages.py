@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from auditor.account import mask_path
+from auditor.ingest.account import mask_path
 from auditor.i18n import word
 from auditor.models import FileReport, ScanResult
 from auditor.render.safety import printable

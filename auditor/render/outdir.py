@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from auditor.atomic import OutputError, atomic_output
-from auditor.campaigns import run_summary
+from auditor.fs.atomic import OutputError, atomic_output
+from auditor.detect.campaigns import run_summary
 from auditor.models import FileReport, ScanResult
 from auditor.render import json_dump
 from auditor.render.findings_csv import write_csv

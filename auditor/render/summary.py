@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from auditor.campaigns import breakdown, campaigns
+from auditor.detect.campaigns import breakdown, campaigns
 from auditor.i18n import word
 from auditor.models import ScanResult
 from auditor.render.safety import printable

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 
-from auditor.account import mask_path
+from auditor.ingest.account import mask_path
 from auditor.models import FileReport
 from auditor.render.safety import printable
 from auditor.wording import yen

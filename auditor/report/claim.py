@@ -11,11 +11,11 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
-from auditor.account import mask, mask_digit_runs
+from auditor.ingest.account import mask, mask_digit_runs
 from auditor.models import Finding, Severity
-from auditor.wallets import Catalogue
+from auditor.detect.wallets import Catalogue
 
-# Answers as the answers store spells them (auditor.answers.Answer is a StrEnum of these).
+# Answers as the answers store spells them (auditor.store.answers.Answer is a StrEnum of these).
 MINE, NOT_MINE, NOT_SURE = "mine", "not-mine", "not-sure"
 
 AnswerOf = Callable[[Finding], str | None]

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.audit import Window, audit
-from auditor.batch import expand
+from auditor.detect.audit import Window, audit
+from auditor.run.batch import expand
 from auditor.models import FileReport, Finding, ScanResult
 from auditor.report.claim import Debit, SourceFile
-from auditor.rules import Context
-from auditor.statement import ReadOptions, Statement, read_all
+from auditor.detect.rules import Context
+from auditor.ingest.statement import ReadOptions, Statement, read_all
 
 _CHUNK = 1 << 20
 

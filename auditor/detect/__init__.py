@@ -1,0 +1,1 @@
+"""Detect: wallet debits picked from transactions, judged by the rules, scored for this holder."""

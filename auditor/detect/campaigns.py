@@ -1,0 +1,88 @@
+"""Summarise a many-file run: by wallet, bank and account, and the campaigns across accounts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from auditor.ingest.account import mask_path
+from auditor.models import Finding, ScanResult
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One wallet service hitting several accounts within a date range (the 2020 wave)."""
+
+    wallet: str
+    accounts: int
+    findings: int
+    amount: int
+    first: date
+    last: date
+
+
+def serious(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that count as money at risk (see Finding.counts)."""
+    return [f for f in findings if f.counts]
+
+
+def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
+    """Wallets whose serious findings span at least ``min_accounts`` distinct accounts."""
+    account = result.account_of()
+    by_wallet: dict[str, list[Finding]] = defaultdict(list)
+    for finding in serious(result.findings):
+        by_wallet[finding.wallet or "unknown"].append(finding)
+    found = []
+    for wallet, hits in by_wallet.items():
+        # A file whose account is unknown counts as an account of its own.
+        accounts = {account.get(f.file) or f.file for f in hits}
+        if len(accounts) >= min_accounts:
+            found.append(Campaign(wallet, len(accounts), len(hits), sum(f.amount for f in hits),
+                                  min(f.date for f in hits), max(f.date for f in hits)))
+    return sorted(found, key=lambda c: (-c.accounts, -c.amount, c.wallet))
+
+
+def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
+    """Serious findings by wallet, by bank and by account (masked), most at risk first."""
+    reports = {r.path: r for r in result.files}
+    by_wallet: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_bank: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_account: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for finding in serious(result.findings):
+        report = reports.get(finding.file)
+        for table, key in ((by_wallet, finding.wallet or "unknown"),
+                           (by_bank, (report.bank if report else None) or "unknown"),
+                           (by_account, _account_label(report, finding.file))):
+            table[key][0] += 1
+            table[key][1] += finding.amount
+    return {
+        "by_wallet": _ranked(by_wallet, "wallet"),
+        "by_bank": _ranked(by_bank, "bank"),
+        "top_accounts": _ranked(by_account, "account")[:top],
+    }
+
+
+def _account_label(report: object, path: str) -> str:
+    account = getattr(report, "account", None)
+    shown = mask_path(path)  # summary.json and the terminal tables: the name may hold the account
+    return f"{account} ({shown})" if account else shown
+
+
+def _ranked(table: dict[str, list[int]], name: str) -> list[dict[str, Any]]:
+    rows = [{name: key, "findings": count, "at_risk": amount}
+            for key, (count, amount) in table.items()]
+    return sorted(rows, key=lambda row: (-row["at_risk"], str(row[name])))
+
+
+def run_summary(result: ScanResult) -> dict[str, Any]:
+    """Everything summary.json holds (schema 1)."""
+    return {
+        "schema": 1,
+        "summary": result.summary(),
+        **breakdown(result),
+        "campaigns": [{**asdict(c), "first": c.first.isoformat(), "last": c.last.isoformat()}
+                      for c in campaigns(result)],
+    }

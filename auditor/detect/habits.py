@@ -1,0 +1,171 @@
+"""The holder's habits: wallets they plainly use, and their usual top-up before each day."""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from auditor.models import Suggestion
+from auditor.detect.rules import Context, Settings
+
+# `--allow none`: the holder says they use no wallet at all, so nothing is taken as theirs.
+NO_WALLETS = "none"
+# Where a usual amount comes from: this wallet's own history, or the holder's own wallets.
+NO_BASE, WALLET_BASE, GENERAL_BASE = 0, 1, 2
+
+
+def presumed(debits: pd.DataFrame, ctx: Context) -> list[Suggestion]:
+    """Services used regularly from the start of a statement: with no allow list at all, any
+    wallet; with one, a brokerage not on it (monthly instalments into the holder's account).
+
+    Several top-ups of everyday amounts over months, the first within the statement's first
+    weeks: that is the holder's own habit, not a fraud that starts after months of history.
+    """
+    settings = ctx.settings
+    if ctx.history_start is None or NO_WALLETS in ctx.allowed:
+        return []
+    found = []
+    named = debits[debits["wallet"].notna() & ~debits["allowed"]]
+    for wallet_id, group in named.groupby("wallet", sort=False):
+        wallet = ctx.catalogue.get(str(wallet_id))
+        # An allow list names the wallets the holder thought of; a brokerage they pay into
+        # every month is seldom among them, and its regular instalments are theirs all the same.
+        if ctx.allowed and wallet.kind != "brokerage":
+            continue
+        # Only everyday amounts make a habit; a burst among them (the fraud) changes nothing.
+        # Instalments into a brokerage run larger than wallet top-ups, never into millions.
+        everyday_max = (settings.habit_brokerage_max if wallet.kind == "brokerage"
+                        else settings.spike_min_amount)
+        everyday = group[group["debit"] < everyday_max]
+        if len(everyday) < settings.habit_min_debits:
+            continue
+        first, last = everyday["date"].min(), everyday["date"].max()
+        if ((first - ctx.history_start).days <= settings.habit_start_days
+                and (last - first).days >= settings.habit_min_days):
+            found.append(Suggestion(wallet.id, wallet.name_en, wallet.name_ja, len(everyday),
+                                    first.date(), last.date()))
+    return sorted(found, key=lambda s: (s.first, s.wallet))
+
+
+@dataclass
+class _Amounts:
+    """Top-ups judged ordinary so far, sorted for a running median, and the spikes seen."""
+
+    values: list[int] = field(default_factory=list)
+    largest: int = 0
+    spikes: list[tuple[int, int]] = field(default_factory=list)  # (day number, amount)
+
+    def add(self, amount: int) -> None:
+        insort(self.values, amount)
+        self.largest = max(self.largest, amount)
+
+    def median(self) -> float:
+        middle, odd = divmod(len(self.values), 2)
+        if odd:
+            return float(self.values[middle])
+        return (self.values[middle - 1] + self.values[middle]) / 2
+
+    def largest_by(self, day: int, settled: int) -> int:
+        """The largest earlier top-up, counting spikes at least ``settled`` days old.
+
+        A spike never joins the usual, but one that was not a one-off (the holder's monthly
+        ¥50,000 into their brokerage) must not make every later one a spike too.
+        """
+        old = [amount for when, amount in self.spikes if when <= day - settled]
+        return max([self.largest, *old])
+
+
+@dataclass
+class _Ledger:
+    """The holder's history as the days go by: per own wallet, and per kind of service."""
+
+    settings: Settings
+    kinds: Mapping[str, str]
+    mine: dict[str, _Amounts] = field(default_factory=dict)
+    general: dict[str, _Amounts] = field(default_factory=dict)
+    busiest: dict[str, int] = field(default_factory=dict)
+
+    def basis(self, wallet: str, own: bool) -> tuple[_Amounts | None, int]:
+        """What a debit is judged against: its wallet's history, else the holder's own
+        services of the same kind (wallets for a wallet: a brokerage's amounts are others)."""
+        enough = self.settings.spike_min_history
+        history = self.mine.setdefault(wallet, _Amounts())
+        if own and len(history.values) >= enough:
+            return history, WALLET_BASE
+        general = self.general.setdefault(self.kinds.get(wallet, "wallet"), _Amounts())
+        if len(general.values) >= enough:
+            return general, GENERAL_BASE
+        return None, NO_BASE
+
+    def spike(self, amount: int, basis: _Amounts, day: int) -> bool:
+        settings = self.settings
+        return (amount >= settings.spike_min_amount
+                and amount >= basis.median() * settings.spike_factor
+                and amount >= basis.largest_by(day, settings.habit_min_days) * settings.spike_over_max)
+
+    def learn(self, wallet: str, amount: int, day: int, spike: bool) -> None:
+        """One of the holder's own top-ups, once its whole day was judged."""
+        for amounts in (self.mine[wallet], self.general[self.kinds.get(wallet, "wallet")]):
+            if spike:
+                amounts.spikes.append((day, amount))
+            else:
+                amounts.add(amount)
+
+
+def with_history(debits: pd.DataFrame, settings: Settings,
+                 kinds: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Add what the holder's history said before each wallet debit's day.
+
+    Columns: usual (the median earlier ordinary top-up, NaN when unknown), base (WALLET_BASE
+    for the wallet's own history, GENERAL_BASE for the holder's own services of its kind,
+    ``kinds`` by wallet id), spike (far above it), day_max (most debits to the wallet on any
+    earlier day). Only the holder's own wallets make history, and a spike never joins it;
+    other wallets are judged against the holder's own. Each day is judged as a whole
+    against the days before, so the order a bank lists one day's rows in never matters.
+    """
+    named = debits[debits["wallet"].notna()].sort_values(["date", "wallet"], kind="stable")
+    count, ledger = len(named), _Ledger(settings, kinds or {})
+    usual, base = np.full(count, np.nan), np.zeros(count, dtype=np.int8)
+    spike, day_max = np.zeros(count, dtype=bool), np.zeros(count, dtype=np.int64)
+    days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
+    wallets, amounts = named["wallet"].tolist(), named["debit"].astype(np.int64).tolist()
+    own = named["own"].to_numpy(dtype=bool)
+    for start, stop in _runs(days):
+        learned: list[tuple[str, int, bool]] = []
+        for first, last in _runs(days[start:stop], wallets[start:stop], offset=start):
+            wallet = wallets[first]
+            basis, where = ledger.basis(wallet, bool(own[first]))
+            day_max[first:last] = ledger.busiest.get(wallet, 0)
+            for row in range(first, last):
+                if basis is not None:
+                    usual[row], base[row] = basis.median(), where
+                    spike[row] = ledger.spike(amounts[row], basis, int(days[row]))
+                if own[row]:
+                    learned.append((wallet, amounts[row], bool(spike[row])))
+            if own[first]:
+                ledger.busiest[wallet] = max(ledger.busiest.get(wallet, 0), last - first)
+        for wallet, amount, was_spike in learned:
+            ledger.learn(wallet, amount, int(days[start]), was_spike)
+    columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
+                           index=named.index)
+    return debits.join(columns)
+
+
+def _runs(days: np.ndarray, wallets: list[str] | None = None,
+          offset: int = 0) -> list[tuple[int, int]]:
+    """[start, stop) of each run of equal days (and wallets), as positions plus offset."""
+    if not len(days):
+        return []
+    change = days[1:] != days[:-1]
+    if wallets is not None:
+        change |= np.array([a != b for a, b in zip(wallets[:-1], wallets[1:])], dtype=bool)
+    starts = np.flatnonzero(np.concatenate([[True], change]))
+    stops = np.append(starts[1:], len(days))
+    return [(int(a) + offset, int(b) + offset) for a, b in zip(starts, stops, strict=True)]
+
+
+__all__ = ["GENERAL_BASE", "NO_BASE", "WALLET_BASE", "presumed", "with_history"]

@@ -1,0 +1,46 @@
+"""first-seen: the first debit ever to a wallet the holder does not use, after long history."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from auditor.models import Severity
+from auditor.detect.rules import Context, Hit, Rule
+from auditor.wording import day
+
+
+def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
+    """The first debit to each unrecognised wallet (or wallet-like payee) after quiet months.
+
+    A holder's own wallets are exempt: their first top-up is ordinary, not news.
+    """
+    if ctx.history_start is None:
+        return []
+    payee = debits["wallet"].fillna(debits["key"].where(debits["marker"].notna()))
+    strangers = debits[payee.notna() & ~debits["own"]]
+    # Every debit at the payee's earliest moment is "first": without a time of day the
+    # bank's order within that day says nothing about which came first.
+    earliest = strangers.groupby(payee[strangers.index], sort=False)["ts"].transform("min")
+    firsts = strangers[strangers["ts"] == earliest]
+    hits = []
+    for seq, when, wallet_id in zip(firsts.index, firsts["date"], firsts["wallet"], strict=True):
+        quiet = (when - ctx.history_start).days
+        if quiet < ctx.settings.first_seen_days:
+            continue
+        name_en = name_ja = "this payee"
+        if isinstance(wallet_id, str):
+            wallet = ctx.catalogue.get(wallet_id)
+            name_en, name_ja = wallet.name_en, wallet.name_ja
+        else:
+            name_ja = "この支払先"
+        since = day(ctx.history_start)
+        hits.append(RULE.hit(
+            seq,
+            f"first debit ever to {name_en} in {quiet} days of history (since {since})",
+            f"{since}以降{quiet}日間の履歴で初めての{name_ja}への出金です",
+        ))
+    return hits
+
+
+RULE = Rule("first-seen", "First debit ever to a wallet you do not use",
+            "初めて現れた決済サービスへの出金", Severity.low, check)

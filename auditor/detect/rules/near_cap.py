@@ -1,0 +1,81 @@
+"""near-cap: top-ups to one wallet reaching most of its monthly or daily cap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from auditor.detect.catalogue import Wallet
+from auditor.models import Severity
+from auditor.detect.rules import Context, Hit, Rule
+from auditor.wording import yen
+
+
+def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
+    """Every debit of a calendar month, or of a day, whose total nears the wallet's cap.
+
+    A day is 24 hours before each debit where the bank prints times, else the calendar day.
+    """
+    hits: list[Hit] = []
+    share = ctx.settings.cap_share
+    for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
+        wallet = ctx.catalogue.get(str(wallet_id))
+        if wallet.monthly_cap is not None:
+            hits += _monthly(group, wallet, wallet.monthly_cap, share)
+        if wallet.daily_cap is not None:
+            hits += _daily(group, wallet, wallet.daily_cap, share)
+    return hits
+
+
+def _monthly(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[Hit]:
+    hits = []
+    for when, month in group.groupby(group["date"].dt.strftime("%Y-%m"), sort=False):
+        total = int(month["debit"].sum())
+        if total < cap * share:
+            continue
+        percent = round(100 * total / cap)
+        reason = RULE.reason(
+            f"{yen(total)} went to {wallet.name_en} in {when}: {percent}% of its "
+            f"{yen(cap)} monthly limit",
+            f"{when}の{wallet.name_ja}への出金合計{yen(total)}は、月間上限{yen(cap)}の{percent}%に"
+            "達しています")
+        hits.extend(Hit(int(seq), reason) for seq in month.index)
+    return hits
+
+
+def _daily(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[Hit]:
+    """Debits whose day (24 hours, where the bank prints times) reaches the share of the cap."""
+    ordered = group.sort_values("ts", kind="stable")
+    seqs, debit = ordered.index.to_numpy(), ordered["debit"].to_numpy()
+    timed = bool(ordered["timed"].all())
+    stamps = ordered["ts" if timed else "date"].to_numpy()
+    totals = np.cumsum(np.concatenate([[0], debit]))
+    if timed:  # each debit's window: the 24 hours up to it
+        lasts = np.arange(len(stamps))
+        firsts = np.searchsorted(stamps, stamps - np.timedelta64(24, "h"), side="right")
+    else:  # each calendar day, whole
+        firsts = np.searchsorted(stamps, stamps, side="left")
+        lasts = np.searchsorted(stamps, stamps, side="right") - 1
+    best: dict[int, tuple[int, int, int]] = {}  # seq: the largest window holding it
+    for first, last in sorted(set(zip(firsts.tolist(), lasts.tolist(), strict=True))):
+        total = int(totals[last + 1] - totals[first])
+        if total >= cap * share:
+            for position in range(first, last + 1):
+                if total > best.get(position, (0, 0, 0))[0]:
+                    best[position] = (total, first, last)
+    hits = []
+    for position, (total, first, last) in sorted(best.items()):
+        percent = round(100 * total / cap)
+        day = pd.Timestamp(stamps[last]).date().isoformat()
+        within_en, within_ja = ("within 24 hours", "24時間以内") if timed else (f"on {day}", day)
+        hits.append(RULE.hit(
+            seqs[position],
+            f"{yen(total)} went to {wallet.name_en} {within_en}: {percent}% of its "
+            f"{yen(cap)} daily limit",
+            f"{within_ja}の{wallet.name_ja}への出金合計{yen(total)}は、1日の上限{yen(cap)}の"
+            f"{percent}%に達しています"))
+    return hits
+
+
+RULE = Rule("near-cap", "Top-ups reach most of the wallet's monthly or daily cap",
+            "上限額に迫るチャージ", Severity.medium, check)

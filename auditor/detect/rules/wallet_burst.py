@@ -1,0 +1,178 @@
+"""wallet-burst: several debits to one wallet close together (the 2020 ドコモ口座 pattern)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from auditor.models import Reason, Severity
+from auditor.detect.rules import Context, Hit, Rule
+from auditor.wording import day, yen
+
+
+@dataclass(frozen=True)
+class _Debits:
+    """One wallet's debits in time order, as arrays: bursts are judged on slices of them."""
+
+    seqs: np.ndarray
+    amounts: np.ndarray
+    stamps: np.ndarray
+    timed: np.ndarray
+    hours: np.ndarray
+    usual: np.ndarray
+    day_max: np.ndarray
+
+    @classmethod
+    def of(cls, ordered: pd.DataFrame) -> _Debits:
+        return cls(ordered.index.to_numpy(), ordered["debit"].to_numpy(), ordered["ts"].to_numpy(),
+                   ordered["timed"].to_numpy(dtype=bool), ordered["ts"].dt.hour.to_numpy(),
+                   ordered["usual"].to_numpy(dtype=float), ordered["day_max"].to_numpy())
+
+
+def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
+    """Debits to one wallet on one day, or minutes apart where the bank prints times.
+
+    A wallet the holder does not use is high. For one of the holder's own wallets, each row
+    of a busy day is an alarm only when it breaks their habits (see _signs): none is low
+    (listed, no alarm), one is medium, more are high.
+    """
+    hits: list[Hit] = []
+    for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
+        wallet = ctx.catalogue.get(str(wallet_id))
+        ordered = group.sort_values("ts", kind="stable")
+        rows, own = _Debits.of(ordered), bool(ordered["own"].iloc[0])
+        for start, stop in _bursts(ordered, ctx):
+            count, total = stop - start, int(rows.amounts[start:stop].sum())
+            when_en, when_ja = _when(rows.stamps[start], rows.stamps[stop - 1],
+                                     bool(rows.timed[start:stop].all()))
+            en = f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all"
+            ja = f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}"
+            if not own:
+                reason = RULE.reason(en, ja)  # one reason shared by the burst's rows
+                hits.extend(Hit(int(seq), reason) for seq in rows.seqs[start:stop])
+                continue
+            reasons: dict[tuple[tuple[str, str], ...], Reason] = {}
+            for seq, signs in zip(rows.seqs[start:stop], _signs(rows, start, stop, ctx),
+                                  strict=True):
+                if tuple(signs) not in reasons:
+                    reasons[tuple(signs)] = RULE.reason(*_own(signs, en, ja))
+                hits.append(Hit(int(seq), reasons[tuple(signs)]))
+    return hits
+
+
+def _own(signs: list[tuple[str, str]], en: str, ja: str) -> tuple[str, str, Severity]:
+    """A row of a burst on one of the holder's own wallets: low, medium or high by its signs."""
+    if not signs:  # an ordinary top-up on a busy day: hours apart, or without times
+        return (f"{en}; your usual amounts, so listed for information only",
+                f"{ja}（普段どおりの金額のため、参考として表示しています）", Severity.low)
+    return (f"{en}: " + ", ".join(sign_en for sign_en, _ in signs),
+            f"{ja}。" + "、".join(sign_ja for _, sign_ja in signs),
+            Severity.medium if len(signs) == 1 else Severity.high)
+
+
+def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[list[tuple[str, str]]]:
+    """For each row of the burst rows[start:stop], what breaks the holder's habits, in words.
+
+    Speed (the row is one of burst_fast within burst_minutes) and amount (spike_factor times
+    the usual) are signs of their own; a count above any earlier day's (and at least
+    burst_many) and the night only add to one of them: a holder's busy day of small top-ups,
+    one of them at night, is still their habit, and so is their own top-up on the day of a
+    burst they did not make.
+    """
+    settings, count = ctx.settings, stop - start
+    fast = _fast(rows.stamps[start:stop], rows.timed[start:stop],
+                 np.timedelta64(settings.burst_minutes, "m"))
+    busiest, usual = int(rows.day_max[start]), float(rows.usual[start])
+    many = count >= settings.burst_many and 0 < busiest < count  # against earlier days only
+    out = []
+    for offset, row in enumerate(range(start, stop)):
+        signs = []
+        if fast[offset] >= settings.burst_fast:
+            signs.append((f"{fast[offset]} within {settings.burst_minutes} minutes",
+                          f"{settings.burst_minutes}分以内に{fast[offset]}件"))
+        times = rows.amounts[row] / usual  # NaN when nothing is usual yet
+        if times >= settings.spike_factor:
+            signs.append((f"about {times:.0f} times your usual top-up of {yen(int(usual))}",
+                          f"普段のチャージ額{yen(int(usual))}の約{times:.0f}倍"))
+        if signs and many:
+            signs.insert(0, (f"more at once than you ever topped it up (at most {busiest} a "
+                             "day before)", f"これまでにない件数（以前は1日{busiest}件まで）"))
+        if signs and rows.timed[row] and settings.night_from <= rows.hours[row] < settings.night_to:
+            signs.append(("in the middle of the night", "深夜"))
+        out.append(signs)
+    return out
+
+
+def _fast(stamps: np.ndarray, timed: np.ndarray, span: np.timedelta64) -> list[int]:
+    """For each row, the most timed rows in one window of ``span`` that holds it (0 untimed)."""
+    most = [0] * len(stamps)
+    positions = np.flatnonzero(timed)
+    times = stamps[positions]
+    firsts = np.searchsorted(times, times - span, side="left")
+    for last, first in enumerate(firsts.tolist()):
+        for inside in positions[first:last + 1].tolist():
+            most[inside] = max(most[inside], last - first + 1)
+    return most
+
+
+def _bursts(ordered: pd.DataFrame, ctx: Context) -> list[tuple[int, int]]:
+    """Bursts as [start, stop) positions in time order.
+
+    A day with enough debits, and a run of debits minutes apart, are each a stretch of
+    consecutive rows in time order; stretches that overlap are one burst, so a row is
+    counted in one burst only. One pass, however many debits the statement holds.
+    """
+    settings = ctx.settings
+    stretches = _busy_days(ordered["date"].to_numpy(), settings.burst_count)
+    timed = np.flatnonzero(ordered["timed"].to_numpy())
+    if len(timed) >= settings.burst_timed_count:
+        stamps = ordered["ts"].to_numpy()[timed]
+        apart = np.diff(stamps) > np.timedelta64(settings.burst_minutes, "m")
+        for first, last in _runs(apart, settings.burst_timed_count):
+            stretches.append((int(timed[first]), int(timed[last]) + 1))
+    return _merge(stretches)
+
+
+def _busy_days(dates: np.ndarray, least: int) -> list[tuple[int, int]]:
+    """[start, stop) of each day that holds at least ``least`` debits (dates in order)."""
+    starts = np.flatnonzero(np.concatenate([[True], dates[1:] != dates[:-1]]))
+    stops = np.append(starts[1:], len(dates))
+    return [(int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b - a >= least]
+
+
+def _runs(apart: np.ndarray, least: int) -> list[tuple[int, int]]:
+    """(first, last) indexes of runs whose neighbours are close, at least ``least`` long."""
+    breaks = np.flatnonzero(apart)
+    firsts = np.concatenate([[0], breaks + 1])
+    lasts = np.append(breaks, len(apart))
+    return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True) if b - a + 1 >= least]
+
+
+def _merge(stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, stop in sorted(stretches):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def _when(earliest: np.datetime64, latest: np.datetime64, timed: bool) -> tuple[str, str]:
+    """The burst's span in words: its day(s), and its times where the bank gives them."""
+    start, end = pd.Timestamp(earliest), pd.Timestamp(latest)
+    first, last = day(start), day(end)
+    if not timed:
+        return (f"on {first}", first) if first == last else (f"from {first} to {last}",
+                                                               f"{first}〜{last}")
+    if first == last:
+        return (f"on {first} between {start:%H:%M:%S} and {end:%H:%M:%S}",
+                f"{first} {start:%H:%M:%S}〜{end:%H:%M:%S}")
+    return (f"between {start:%Y-%m-%d %H:%M:%S} and {end:%Y-%m-%d %H:%M:%S}",
+            f"{start:%Y-%m-%d %H:%M:%S}〜{end:%Y-%m-%d %H:%M:%S}")
+
+
+RULE = Rule("wallet-burst", "Several debits to one wallet within a day or minutes",
+            "同じ決済サービスへの短時間の連続出金", Severity.high, check, Severity.low)

@@ -1,0 +1,1 @@
+"""Files read and written safely: regular-file reads, atomic and in-place writes, locks."""

@@ -1,0 +1,155 @@
+"""Bank layouts as data: load the TOML files and recognise a statement's header row."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from auditor.errors import UsageError
+from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
+from auditor.ingest.text import fold_header
+
+# Roles a layout maps to its columns; date and time may span several columns (PayPay銀行).
+ROLES = ("date", "time", "withdrawal", "deposit", "amount", "description", "channel",
+         "balance", "row_id")
+_MULTI_ROLES = {"date", "time"}
+MAX_LAYOUT_BYTES = 1_000_000
+_TOP_KEYS = {"id", "bank", "bank_en", "version", "encodings", "header", "delimiter",
+             "negative_withdrawals", "columns"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One bank's export format, at one version."""
+
+    id: str
+    bank: str
+    header: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]
+    bank_en: str = ""
+    version: str = ""
+    encodings: tuple[str, ...] = ()
+    delimiter: str | None = None
+    negative_withdrawals: bool | None = None
+    source: str = "built-in"
+    generic: bool = False
+    folded_header: tuple[str, ...] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded_header", tuple(fold_header(h) for h in self.header))
+
+    def column(self, role: str) -> tuple[str, ...]:
+        """Return the header names that hold a role, empty when the layout lacks it."""
+        return self.columns.get(role, ())
+
+
+def parse_layout(data: dict[str, object], source: str) -> Layout:
+    """Build a Layout from TOML data, naming the file and key of anything wrong."""
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise UsageError(f"{source}: unknown layout key {sorted(unknown)[0]!r}")
+    for key in ("id", "bank", "header", "columns"):
+        if key not in data:
+            raise UsageError(f"{source}: layout needs a {key!r} entry")
+    header = _strings(data["header"], source, "header")
+    columns = _columns(data["columns"], header, source)
+    return Layout(
+        id=str(data["id"]), bank=str(data["bank"]), header=header, columns=columns,
+        bank_en=str(data.get("bank_en", "")), version=str(data.get("version", "")),
+        encodings=_strings(data.get("encodings", []), source, "encodings"),
+        delimiter=_delimiter(data.get("delimiter"), source),
+        negative_withdrawals=_optional_bool(data.get("negative_withdrawals"), source),
+        source=source,
+    )
+
+
+def _strings(value: object, source: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{source}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _delimiter(value: object, source: str) -> str | None:
+    if value is None:
+        return None
+    if value not in (",", "\t", ";"):
+        raise UsageError(f"{source}: 'delimiter' must be \",\", \"\\t\" or \";\"")
+    return str(value)
+
+
+def _optional_bool(value: object, source: str) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise UsageError(f"{source}: 'negative_withdrawals' must be true or false")
+    return value
+
+
+def _columns(value: object, header: Sequence[str], source: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise UsageError(f"{source}: [columns] must be a table")
+    folded = {fold_header(h) for h in header}
+    columns: dict[str, tuple[str, ...]] = {}
+    for role, names in value.items():
+        if role not in ROLES:
+            raise UsageError(f"{source}: unknown column role {role!r} (known: {', '.join(ROLES)})")
+        names = [names] if isinstance(names, str) else names
+        names = _strings(names, source, f"columns.{role}")
+        if len(names) > 1 and role not in _MULTI_ROLES:
+            raise UsageError(f"{source}: column role {role!r} takes one column")
+        missing = [n for n in names if fold_header(n) not in folded]
+        if missing:
+            raise UsageError(f"{source}: column {missing[0]!r} of {role!r} is not in the header")
+        columns[role] = names
+    _check_roles(columns, source)
+    return columns
+
+
+def _check_roles(columns: dict[str, tuple[str, ...]], source: str) -> None:
+    if "date" not in columns or "description" not in columns:
+        raise UsageError(f"{source}: [columns] needs 'date' and 'description'")
+    has_pair = "withdrawal" in columns and "deposit" in columns
+    if has_pair == ("amount" in columns):
+        raise UsageError(
+            f"{source}: [columns] needs either 'withdrawal' and 'deposit', or one signed 'amount'"
+        )
+
+
+@cache
+def builtin_layouts() -> tuple[Layout, ...]:
+    """Every layout shipped in auditor/data/layouts, sorted by id."""
+    folder = resources.files("auditor") / "data" / "layouts"
+    found = [
+        parse_layout(tomllib.loads(entry.read_text(encoding="utf-8")), f"layouts/{entry.name}")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    ]
+    return tuple(sorted(found, key=lambda layout: layout.id))
+
+
+def load_layout_file(path: Path) -> Layout:
+    """Read a user's own layout file (same schema as the built-in ones)."""
+    try:
+        data = tomllib.loads(read_regular(path, MAX_LAYOUT_BYTES).decode("utf-8"))
+    except NotRegularFile as exc:
+        raise UsageError(f"{path}: the layout file is not a regular file ({exc.kind})") from None
+    except TooLarge:
+        raise UsageError(f"{path}: larger than {MAX_LAYOUT_BYTES // 1_000_000} MB: "
+                         "not a layout file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read layout file ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: not a valid TOML layout ({exc})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a valid TOML layout (nested too deeply)") from None
+    return parse_layout(data, str(path))
+
+
+def header_index(layouts: Iterable[Layout]) -> dict[tuple[str, ...], list[Layout]]:
+    """Map each folded header to the layouts that use it, in the order given."""
+    index: dict[tuple[str, ...], list[Layout]] = {}
+    for layout in layouts:
+        index.setdefault(layout.folded_header, []).append(layout)
+    return index

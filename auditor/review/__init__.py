@@ -1,0 +1,1 @@
+"""The review conversation: each finding shown, the holder's answer kept."""

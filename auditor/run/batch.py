@@ -1,0 +1,145 @@
+"""Scan many statements: expand folders, audit files in parallel, never stop at a bad file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from auditor.detect.audit import Window, examine
+from auditor.models import FileReport, Finding, ScanResult, Suggestion
+from auditor.run.orphans import die_with_parent
+from auditor.detect.rules import Context
+from auditor.ingest.statement import ReadOptions, failed_report, file_report, read_statement
+
+STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
+_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a many-file run behaves."""
+
+    jobs: int | None = None  # worker processes; None: one per core
+    fail_fast: bool = False  # stop at the first file that cannot be read
+
+
+@dataclass(frozen=True)
+class Audited:
+    """One file's outcome, small enough to send back from a worker process."""
+
+    report: FileReport
+    findings: tuple[Finding, ...]
+    account_id: str
+    suggestions: tuple[Suggestion, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        return self.report.error is not None
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders replaced by the statement files below them (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            # Not only regular files: a FIFO, a device or a dangling link named like a
+            # statement is listed too, and the reader says why it was not read (it used to
+            # be skipped without a word). Folders named like statements are not files.
+            inside = sorted(p for p in path.rglob("*")
+                            if p.suffix.lower() in STATEMENT_SUFFIXES and not p.is_dir())
+            # A folder with no statement in it stays in the list, so the reader reports it
+            # (exit 3) instead of the run passing as "nothing found" (exit 0).
+            found.extend(inside or [path])
+        else:
+            found.append(path)  # a missing file is reported by the reader, in order
+    return found
+
+
+def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window) -> Audited:
+    """Read and audit one file; any failure becomes the file's one-line error."""
+    try:
+        statement = read_statement(path, options)
+        examined = examine(statement, ctx, window)
+    except Exception as exc:  # a bug in one file must not lose the rest of a batch
+        return Audited(failed_report(path, exc, "auditing"), (), "")
+    return Audited(file_report(path, statement), tuple(examined.findings), statement.account_id,
+                   tuple(examined.suggestions))
+
+
+def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
+         batch: BatchOptions = BatchOptions(),
+         progress: Callable[[int], None] | None = None) -> ScanResult:
+    """Audit every statement; unreadable ones are reported and the rest audited."""
+    files = expand(paths)
+    outcomes: list[Audited] = []
+    for outcome in _audit_all(files, partial(audit_file, options=options, ctx=ctx, window=window),
+                              batch):
+        outcomes.append(outcome)
+        if progress:
+            progress(len(outcomes))
+        if batch.fail_fast and outcome.failed:
+            break
+    return _result(outcomes, stopped=len(outcomes) < len(files))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """--jobs, capped at the usable cores and the files: more processes only compete."""
+    cores = usable_cores()
+    return max(1, min(jobs or cores, cores, files))
+
+
+def _audit_all(files: list[Path], work: Callable[[Path], Audited],
+               batch: BatchOptions) -> Iterator[Audited]:
+    jobs = worker_count(batch.jobs, len(files))
+    if jobs <= 1 or len(files) < _SERIAL_BELOW:
+        yield from map(work, files)
+        return
+    with worker_pool(jobs) as pool:
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        try:
+            yield from pool.map(work, files, chunksize=chunk)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool whose workers end when this process does, however it ends (see orphans)."""
+    # fork shares the imported libraries with the workers instead of importing them again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+
+
+def _result(outcomes: list[Audited], stopped: bool) -> ScanResult:
+    reports = tuple(o.report for o in outcomes)
+    if stopped and reports:
+        last = reports[-1]
+        note = "stopped here: --fail-fast and this file could not be read"
+        reports = (*reports[:-1], replace(last, notes=(*last.notes, note)))
+    return ScanResult(
+        files=reports,
+        findings=tuple(f for o in outcomes for f in o.findings),
+        account_ids=tuple(o.account_id for o in outcomes),
+        suggestions=_merged(s for o in outcomes for s in o.suggestions),
+    )
+
+
+def _merged(suggestions: Iterable[Suggestion]) -> tuple[Suggestion, ...]:
+    """One suggestion per wallet for the whole run, however many files showed it."""
+    by_wallet: dict[str, Suggestion] = {}
+    for suggestion in suggestions:
+        seen = by_wallet.get(suggestion.wallet)
+        by_wallet[suggestion.wallet] = suggestion if seen is None else seen.merged(suggestion)
+    return tuple(sorted(by_wallet.values(), key=lambda s: (s.first, s.wallet)))
