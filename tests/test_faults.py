@@ -315,7 +315,7 @@ def test_a_damaged_state_stops_the_run_before_any_output(
 def test_a_state_locked_by_another_program(cli: Cli, tmp_path: Path, files: list[Path],
                                            state: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auditor.store.state.open_state.__wrapped__, "__defaults__", (0.2,))
+    monkeypatch.setattr(auditor.store.state, "DEFAULT_WAIT", 0.2)
     before = fingerprint(state)
     target = tmp_path / "findings.json"
     holder = sqlite3.connect(state, isolation_level=None)

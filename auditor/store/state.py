@@ -334,12 +334,15 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 @contextlib.contextmanager
-def open_state(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[StateStore]:
+def open_state(path: Path, wait: float | None = None) -> Iterator[StateStore]:
     """Lock the state for the whole block, creating or validating it first.
 
-    A second run waits up to `wait` seconds, then gets StateBusy. A file that is not an
-    auditor state database of a known schema gives StateError and is left byte for byte.
+    A second run waits up to `wait` seconds (DEFAULT_WAIT when None), then gets StateBusy.
+    A file that is not an auditor state database of a known schema gives StateError and is
+    left byte for byte.
     """
+    # Read when called, not when defined, so that the one constant governs every caller.
+    wait = DEFAULT_WAIT if wait is None else wait
     path = Path(path)
     _make_directory(path.parent, path)
     with _locked(path.with_name(path.name + ".lock"), path, wait):
