@@ -78,10 +78,11 @@ def test_output_failure_records_nothing(cli: Cli, state: Path, tmp_path: Path) -
 
 def test_a_busy_state_exits_2_and_changes_nothing(cli: Cli, state: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.store.state
+    import auditor.store.state.opening
     from auditor.store.state import open_state
 
-    monkeypatch.setattr(auditor.store.state, "DEFAULT_WAIT", 0.2)
+    # open_state reads it when called; the scan passes no wait of its own.
+    monkeypatch.setattr(auditor.store.state.opening, "DEFAULT_WAIT", 0.2)
     august = tmp_path / "august.csv"
     august.write_bytes(_sumishin(*AUGUST))
     with open_state(state, wait=0.2):

@@ -21,7 +21,8 @@ import pytest
 import auditor.fs.atomic
 import auditor.fs.tempfiles
 import auditor.run.batch
-import auditor.store.state
+import auditor.store.state.opening
+import auditor.store.state.queries
 from tests.conftest import SAMPLES, Run
 
 Cli = Callable[..., Run]
@@ -273,7 +274,7 @@ def test_ctrl_c_while_the_output_is_written(cli: Cli, tmp_path: Path, files: lis
 def test_ctrl_c_while_the_state_is_recorded(cli: Cli, files: list[Path], state: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The output was written, the record is rolled back: reported again, never lost."""
-    real = auditor.store.state._row
+    real = auditor.store.state.queries.to_row
     calls = []
 
     def row_then_interrupt(alert: object, stamp: str) -> tuple:
@@ -284,7 +285,7 @@ def test_ctrl_c_while_the_state_is_recorded(cli: Cli, files: list[Path], state: 
 
     with sqlite3.connect(state) as db:
         count = db.execute("SELECT count(*) FROM alerts").fetchone()[0]
-    monkeypatch.setattr(auditor.store.state, "_row", row_then_interrupt)
+    monkeypatch.setattr(auditor.store.state.queries, "to_row", row_then_interrupt)
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state, "-f", "json")
     monkeypatch.undo()
     assert (run.code, run.err) == (130, "auditor: interrupted\n")
@@ -315,7 +316,7 @@ def test_a_damaged_state_stops_the_run_before_any_output(
 def test_a_state_locked_by_another_program(cli: Cli, tmp_path: Path, files: list[Path],
                                            state: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auditor.store.state, "DEFAULT_WAIT", 0.2)
+    monkeypatch.setattr(auditor.store.state.opening, "DEFAULT_WAIT", 0.2)
     before = fingerprint(state)
     target = tmp_path / "findings.json"
     holder = sqlite3.connect(state, isolation_level=None)

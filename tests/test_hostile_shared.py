@@ -104,10 +104,10 @@ def test_a_damaged_secret_is_exit_2_and_changes_nothing(cli: Cli, tmp_path: Path
 
 def _schema_1_state(path: Path, plain: list[str]) -> None:
     """A state as auditor wrote it before the secret: plain SHA-256 keys, schema 1."""
-    from auditor.store.state import _SCHEMA, APPLICATION_ID
+    from auditor.store.state.schema import APPLICATION_ID, SCHEMA_SQL
 
     with closing(sqlite3.connect(path)) as db:
-        for statement_ in _SCHEMA:
+        for statement_ in SCHEMA_SQL:
             db.execute(statement_)
         db.execute("INSERT INTO schema_version VALUES (1)")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -499,6 +499,7 @@ def test_state_commands_report_a_damaged_file(cli, db: Path) -> None:  # noqa: A
 
 
 def test_state_commands_report_a_busy_state(cli, db: Path, monkeypatch) -> None:  # noqa: ANN001
+    # The state commands pass the package's DEFAULT_WAIT, read when they run.
     monkeypatch.setattr("auditor.store.state.DEFAULT_WAIT", 0.2)
     with _held_elsewhere(db):
         run = cli("state", "show", "--state", db)
