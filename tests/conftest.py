@@ -46,10 +46,15 @@ def statement_file(tmp_path: Path) -> Callable[[bytes, str], Path]:
 def _isolated_user(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """No test reads or writes the real user's config, state, answers or secret; English.
 
-    Its own MonkeyPatch: a test's monkeypatch.undo() must not hand it the real home.
+    Its own MonkeyPatch: a test's monkeypatch.undo() must not hand it the real home. HOME
+    and the Windows folders too: an earlier auditor's folders there would be used.
     """
     patch = pytest.MonkeyPatch()
     home = tmp_path_factory.mktemp("home")
+    patch.setenv("HOME", str(home))
+    for variable, folder in (("APPDATA", "Roaming"), ("LOCALAPPDATA", "Local")):
+        patch.setenv(variable, str(home / folder))  # what typer read
+        patch.setenv(f"WIN_PD_OVERRIDE_{variable}", str(home / folder))  # platformdirs
     patch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     patch.setenv("XDG_STATE_HOME", str(home / "state"))
     patch.setenv("XDG_DATA_HOME", str(home / "data"))

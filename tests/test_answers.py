@@ -72,15 +72,6 @@ def test_relative_xdg_data_home_is_ignored(tmp_path: Path, monkeypatch: pytest.M
     assert default_answers_path() == tmp_path / "home" / ".local/share/auditor/answers.json"
 
 
-def test_macos_uses_the_app_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if os.name == "nt":
-        pytest.skip("typer decides Windows at import time")
-    monkeypatch.setattr(sys, "platform", "darwin")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert default_answers_path() == (tmp_path / "Library" / "Application Support" / "auditor"
-                                      / "answers.json")
-
-
 # --- keys ---------------------------------------------------------------------------
 
 

@@ -16,7 +16,8 @@ from auditor.fs.atomic import OutputError, atomic_write_text
 from auditor.errors import UsageError
 from auditor.fs.locks import shared_file_lock
 from auditor.models import Finding
-from auditor.store.secret import data_folder, private_key, rekey
+from auditor.store.folders import data_file
+from auditor.store.secret import private_key, rekey
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
 
 ENV_VAR = "AUDITOR_ANSWERS"
@@ -63,7 +64,7 @@ def default_answers_path() -> Path:
     named = os.environ.get(ENV_VAR)
     if named:  # empty counts as unset, as for $AUDITOR_CONFIG
         return Path(named).expanduser()
-    return data_folder() / "answers.json"
+    return data_file("answers.json")
 
 
 # --- keys ---------------------------------------------------------------------------

@@ -1,15 +1,14 @@
-"""The per-install secret that keys every private hash the tool keeps on disk.
+"""The per-install secret that keys every private hash the tool keeps on disk."""
 
-The state and the answers name transactions by hash, never by text. A plain SHA-256 of
-an account number and a transaction's date and amount gave the 7-digit number back in
-18.6 s of brute force (0.05 s knowing the masked ***6543). Keyed with 256 random bits
-that live in a separate file, the state and answers files alone give nothing back.
-
-The secret is made on first use: 32 random bytes, written as hex to `secret.key` in the
-user's data folder (beside answers.json), owner-only; $AUDITOR_SECRET names another file.
-Keys are HMAC-SHA-256(secret, SHA-256 hex of the text), so a file of the older plain
-SHA-256 keys is converted in place (`rekey`), without the texts it was made from.
-"""
+# The state and the answers name transactions by hash, never by text. A plain SHA-256 of
+# an account number and a transaction's date and amount gave the 7-digit number back in
+# 18.6 s of brute force (0.05 s knowing the masked ***6543). Keyed with 256 random bits
+# that live in a separate file, the state and answers files alone give nothing back.
+#
+# The secret is made on first use: 32 random bytes, written as hex to `secret.key` in the
+# user's data folder (beside answers.json), owner-only; $AUDITOR_SECRET names another file.
+# Keys are HMAC-SHA-256(secret, SHA-256 hex of the text), so a file of the older plain
+# SHA-256 keys is converted in place (`rekey`), without the texts it was made from.
 
 from __future__ import annotations
 
@@ -19,37 +18,23 @@ import hmac
 import os
 import re
 import secrets
-import sys
 from functools import cache
 from pathlib import Path
 
 from auditor.errors import UsageError
 from auditor.fs.regular import read_regular
 from auditor.fs.tempfiles import make_temp
+from auditor.store.folders import data_file
 
 ENV_VAR = "AUDITOR_SECRET"
 FILE_NAME = "secret.key"
 _HEX = re.compile(rb"[0-9a-f]{64}\n?")
 
 
-def data_folder() -> Path:
-    """The per-user data folder: $XDG_DATA_HOME/auditor (~/.local/share/auditor), or the
-    app folder on macOS and Windows."""
-    if sys.platform == "darwin" or os.name == "nt":
-        from typer import get_app_dir
-
-        # Neither has a separate data folder convention that typer knows; the app dir is it.
-        return Path(get_app_dir("auditor"))
-    value = os.environ.get("XDG_DATA_HOME", "")
-    # The XDG spec says a relative path there is invalid and must be ignored.
-    base = Path(value) if value and os.path.isabs(value) else Path.home() / ".local" / "share"
-    return base / "auditor"
-
-
 def secret_path() -> Path:
     """$AUDITOR_SECRET, else secret.key in the data folder."""
     named = os.environ.get(ENV_VAR)
-    return Path(named).expanduser() if named else data_folder() / FILE_NAME
+    return Path(named).expanduser() if named else data_file(FILE_NAME)
 
 
 def private_key(text: str) -> str:

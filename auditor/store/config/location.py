@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from typer import get_app_dir
+from auditor.store.folders import config_file
 
 ENV_VAR = "AUDITOR_CONFIG"
 
 
 def default_config_path() -> Path:
-    """config.toml in the per-user app dir (honours XDG_CONFIG_HOME on Linux)."""
-    return Path(get_app_dir("auditor")) / "config.toml"
+    """config.toml in the per-user config folder (auditor.store.folders)."""
+    return config_file("config.toml")
 
 
 def config_path(explicit: Path | None = None) -> Path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from auditor.store.folders import state_file
+
 ENV_VAR = "AUDITOR_STATE"
 FILE_NAME = "state.sqlite3"
 
@@ -16,14 +18,7 @@ def default_state_path(explicit: Path | None = None) -> Path:
     named = os.environ.get(ENV_VAR)
     if named:  # an empty variable counts as unset, as for AUDITOR_CONFIG
         return Path(named).expanduser()
-    if os.name == "posix":
-        base = os.environ.get("XDG_STATE_HOME", "")
-        # The XDG spec says to ignore a relative value: it would move with the cwd.
-        root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "state"
-        return root / "auditor" / FILE_NAME
-    from typer import get_app_dir
-
-    return Path(get_app_dir("auditor")) / FILE_NAME
+    return state_file(FILE_NAME)
 
 
 def state_is_explicit(explicit: Path | None = None) -> bool:
