@@ -10,6 +10,7 @@ from typing import Literal
 
 from auditor.detect.matcher import Cutting, Matcher, Name, Rule
 from auditor.detect.matchkey import key_text
+from auditor.detect.readings import Reader
 
 Kind = Literal["wallet", "brokerage"]
 LookKind = Literal["card", "bank", "brokerage", "bill", "fee", "purchase"]
@@ -97,6 +98,7 @@ class Matching:
     truncated_min: int = 3
     truncated_share: float = 0.75
     never_cut: tuple[str, ...] = ()
+    readings: tuple[tuple[str, str], ...] = ()  # a name word and how it reads, in katakana
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,22 +120,31 @@ class Catalogue:
     matching: Matching = field(default_factory=Matching)
     _by_id: Mapping[str, Wallet] = field(init=False, repr=False, compare=False)
     _matcher: Matcher = field(init=False, repr=False, compare=False)
+    _reader: Reader | None = field(init=False, repr=False, compare=False)
+    _read_matcher: Matcher | None = field(init=False, repr=False, compare=False)
     _cached: Callable[[str], Payee | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        entries = (*self.wallets, *self.lookalikes)
-        names = [Name(key_text(text), index, rule)
-                 for index, entry in enumerate(entries) for text, rule in entry.names.ruled()]
-        m = self.matching
-        cutting = Cutting(m.truncated_min, m.truncated_share,
-                          frozenset(key_text(w) for w in m.never_cut))
-        matcher = Matcher(names, [isinstance(e, LookAlike) for e in entries],
-                          [key_text(w) for w in m.channel_words],
-                          [key_text(w) for w in m.filler_words], cutting)
+        reader = Reader(dict(self.matching.readings)) if self.matching.readings else None
         object.__setattr__(self, "_by_id", {wallet.id: wallet for wallet in self.wallets})
-        object.__setattr__(self, "_matcher", matcher)
+        object.__setattr__(self, "_matcher", self._compile(lambda text: text))
+        object.__setattr__(self, "_reader", reader)
+        object.__setattr__(self, "_read_matcher", reader and self._compile(reader.read))
         # Per instance: a catalogue from a user's file must not share the bundled one's answers.
         object.__setattr__(self, "_cached", lru_cache(maxsize=65536)(self._payee))
+
+    def _compile(self, spell: Callable[[str], str]) -> Matcher:
+        """A matcher for every name of every entry, each name written as spell writes it."""
+        entries = (*self.wallets, *self.lookalikes)
+        names = {Name(key_text(spell(text)), index, rule)
+                 for index, entry in enumerate(entries) for text, rule in entry.names.ruled()}
+        m = self.matching
+        cutting = Cutting(m.truncated_min, m.truncated_share,
+                          frozenset(key_text(spell(w)) for w in m.never_cut))
+        return Matcher(sorted(names, key=lambda n: (n.entry, n.key, n.rule)),
+                       [isinstance(e, LookAlike) for e in entries],
+                       [key_text(spell(w)) for w in m.channel_words],
+                       [key_text(spell(w)) for w in m.filler_words], cutting)
 
     def __reduce__(self) -> tuple[type[Catalogue], tuple[object, ...]]:
         # Sent to worker processes by its data alone; each rebuilds the compiled parts.
@@ -163,6 +174,11 @@ class Catalogue:
 
     def _payee(self, key: str) -> Payee | None:
         found = self._matcher.find(key)
+        if found is None and self._reader is not None and self._read_matcher is not None:
+            # Only what names nothing as printed is read word by word: a reading adds
+            # spellings (ﾗｸﾃﾝEDY), it never changes what a printed name already says.
+            read = self._reader.read(key)
+            found = self._read_matcher.find(read) if read != key else None
         if found is None:
             return None
         if found.entry < len(self.wallets):

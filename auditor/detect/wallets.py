@@ -23,7 +23,9 @@ _WALLET_OPTIONAL = _NAMES | {"kind", "channels", "monthly_cap", "daily_cap", "in
 _LOOK_REQUIRED = frozenset({"id", "kind", "name_ja", "name_en", "source"})
 _CHANNEL_REQUIRED = frozenset({"id", "where", "pattern", "bank", "note"})
 _MATCHING = frozenset({"channel_words", "filler_words", "truncated_min", "truncated_share",
-                       "never_cut"})
+                       "never_cut", "readings"})
+# A reading is written in katakana alone (ー included): it is what the word sounds like.
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 _TOP_LEVEL = frozenset({"matching", "wallet", "lookalike", "channel"})
 _KINDS = ("wallet", "brokerage")
 _LOOK_KINDS = ("card", "bank", "brokerage", "bill", "fee", "purchase")
@@ -133,7 +135,23 @@ def _matching(table: object, origin: str) -> Matching:
         raise ValueError(f"{label}: truncated_share must be a share above 0.5, at most 1")
     return Matching(_folded_list(table, "channel_words", label),
                     _folded_list(table, "filler_words", label), shortest, float(share),
-                    _folded_list(table, "never_cut", label))
+                    _folded_list(table, "never_cut", label), _readings(table, label))
+
+
+def _readings(table: Mapping[str, Any], label: str) -> tuple[tuple[str, str], ...]:
+    """The readings of name words: each word folded, each reading folded katakana."""
+    readings = table.get("readings", {})
+    if not isinstance(readings, dict):
+        raise ValueError(f"{label}: readings must be a table of word = reading")
+    pairs = []
+    for word, reading in readings.items():
+        where = f"{label}: readings.{word}"
+        if not isinstance(reading, str) or not _KATAKANA.fullmatch(reading):
+            raise ValueError(f"{where} must be written in katakana")
+        if fold(word) != word or fold(reading) != reading or not word.strip():
+            raise ValueError(f"{where}: write word and reading in folded form")
+        pairs.append((word, reading))
+    return tuple(pairs)
 
 
 def _label(entry: Mapping[str, Any], kind: str, number: int) -> str:
