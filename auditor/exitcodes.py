@@ -7,7 +7,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from auditor.models import FileReport
+    from auditor.models import FileReport, ScanResult, Severity
 
 
 class ExitCode(IntEnum):
@@ -28,3 +28,8 @@ class ExitCode(IntEnum):
         if any(r.error or r.rejected for r in reports):
             return ExitCode.INPUT
         return ExitCode.FINDINGS if findings else ExitCode.OK
+
+    @staticmethod
+    def for_scan(result: ScanResult, threshold: Severity) -> ExitCode:
+        """A scan's code: its files, and findings at least as severe as threshold (exit 1)."""
+        return ExitCode.for_reading(result.files, findings=result.alarming(threshold))

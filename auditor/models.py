@@ -210,6 +210,10 @@ class ScanResult:
         """Yen taken by findings of medium severity or higher, neither claimed nor refunded."""
         return sum(f.amount for f in self.findings if f.counts)
 
+    def alarming(self, threshold: Severity) -> bool:
+        """Whether a finding at least this severe is neither the holder's own nor refunded."""
+        return any(f.severity.rank >= threshold.rank and not f.settled for f in self.findings)
+
     def summary(self) -> dict[str, int]:
         """The counts the summary line and the JSON ``summary`` report."""
         found = Counter(f.severity for f in self.findings)

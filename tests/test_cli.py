@@ -174,12 +174,12 @@ def test_folder_input_scans_every_sample(cli: Cli) -> None:
 
 
 def test_internal_error_exits_4_without_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.run.batch
+    import auditor.run.pipeline
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(auditor.run.batch, "scan", boom)
+    monkeypatch.setattr(auditor.run.pipeline, "run_scan", boom)
     run = cli("scan", MIZUHO)
     assert run.code == 4
     assert "internal error (RuntimeError)" in run.err and "Traceback" not in run.err

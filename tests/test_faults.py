@@ -21,6 +21,7 @@ import pytest
 import auditor.fs.atomic
 import auditor.fs.tempfiles
 import auditor.run.batch
+import auditor.run.pipeline
 import auditor.store.state.opening
 import auditor.store.state.queries
 from tests.conftest import SAMPLES, Run
@@ -239,7 +240,7 @@ def test_ctrl_c_during_a_batch(cli: Cli, tmp_path: Path, files: list[Path], stat
     target = tmp_path / "findings.json"
     out = tmp_path / "out"
     before = fingerprint(state)
-    monkeypatch.setattr(auditor.run.batch, "audit_file", _interrupt_on_third)
+    monkeypatch.setattr(auditor.run.pipeline, "audit_file", _interrupt_on_third)
     run = cli("scan", *files, "--new-only", "--state", state, "-j", jobs, "-f", "json",
               "-o", target, "--output-dir", out)
     monkeypatch.undo()

@@ -37,6 +37,8 @@ ConfigPath = Annotated[Path | None, typer.Option(
                      "config folder).", show_default=False)]
 Lang = Annotated[str | None, typer.Option(
     "--lang", help="ja or en (default: from the locale).", show_default=False)]
+Allow = Annotated[list[str] | None, typer.Option(
+    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
 
 
 def _version(value: bool) -> None:

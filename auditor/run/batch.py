@@ -9,15 +9,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from auditor.detect.audit import Window, examine
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
 from auditor.detect.rules import Context
-from auditor.ingest.statement import ReadOptions, failed_report, file_report, read_statement
+from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
+                                      read_statement)
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
+# What a caller takes from each read statement besides its findings (run in the worker, so
+# it must be a module-level function and return something small and picklable).
+Keep = Callable[[FileReport, Statement], Any]
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Audited:
     findings: tuple[Finding, ...]
     account_id: str
     suggestions: tuple[Suggestion, ...] = ()
+    kept: Any = None  # what the caller's keep() took from the statement
 
     @property
     def failed(self) -> bool:
@@ -60,15 +66,18 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window) -> Audited:
+def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
+               keep: Keep | None = None) -> Audited:
     """Read and audit one file; any failure becomes the file's one-line error."""
     try:
         statement = read_statement(path, options)
         examined = examine(statement, ctx, window)
+        report = file_report(path, statement)
+        kept = None if keep is None else keep(report, statement)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
-    return Audited(file_report(path, statement), tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions))
+    return Audited(report, tuple(examined.findings), statement.account_id,
+                   tuple(examined.suggestions), kept)
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
@@ -76,15 +85,21 @@ def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Wind
          progress: Callable[[int], None] | None = None) -> ScanResult:
     """Audit every statement; unreadable ones are reported and the rest audited."""
     files = expand(paths)
+    work = partial(audit_file, options=options, ctx=ctx, window=window)
+    return result_of(audit_many(files, work, batch, progress), len(files))
+
+
+def audit_many(files: list[Path], work: Callable[[Path], Audited], batch: BatchOptions,
+               progress: Callable[[int], None] | None = None) -> list[Audited]:
+    """Each file's outcome in input order; with --fail-fast, up to the first failure."""
     outcomes: list[Audited] = []
-    for outcome in _audit_all(files, partial(audit_file, options=options, ctx=ctx, window=window),
-                              batch):
+    for outcome in _audit_all(files, work, batch):
         outcomes.append(outcome)
         if progress:
             progress(len(outcomes))
         if batch.fail_fast and outcome.failed:
             break
-    return _result(outcomes, stopped=len(outcomes) < len(files))
+    return outcomes
 
 
 def usable_cores() -> int:
@@ -122,9 +137,10 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
                                initializer=die_with_parent, initargs=(os.getpid(),))
 
 
-def _result(outcomes: list[Audited], stopped: bool) -> ScanResult:
+def result_of(outcomes: list[Audited], files: int) -> ScanResult:
+    """The scan's result; a run stopped early (--fail-fast) says where it stopped."""
     reports = tuple(o.report for o in outcomes)
-    if stopped and reports:
+    if len(outcomes) < files and reports:
         last = reports[-1]
         note = "stopped here: --fail-fast and this file could not be read"
         reports = (*reports[:-1], replace(last, notes=(*last.notes, note)))

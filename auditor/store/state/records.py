@@ -36,6 +36,12 @@ class Alert:
         return cls(alert_key(account, finding), finding.date, finding.amount, finding.wallet,
                    str(finding.severity), mask_account(account))
 
+    @classmethod
+    def reported(cls, account_id: str | None, masked: str | None, finding: Finding) -> Alert:
+        """The alert of a scanned finding: its file's private account id and masked number."""
+        return cls(alert_key(account_id, finding), finding.date, finding.amount, finding.wallet,
+                   str(finding.severity), masked)
+
 
 @dataclass(frozen=True)
 class StoredAlert(Alert):

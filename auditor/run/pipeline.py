@@ -1,0 +1,71 @@
+"""One scan from paths to its result: audit every file, then add the holder's answers.
+
+`scan`, `review` and `report` all run this, so a statement is read and judged the same
+way whichever command reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from auditor.detect.audit import Window
+from auditor.models import ScanResult
+from auditor.run.batch import BatchOptions, Keep, audit_file, audit_many, expand, result_of
+from auditor.store.answers import annotate
+
+if TYPE_CHECKING:
+    from auditor.detect.rules import Context
+    from auditor.ingest.statement import ReadOptions
+    from auditor.store.answers import AnswerStore
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class ScanJob:
+    """What to scan and how: the same for every command that audits statements."""
+
+    paths: Sequence[Path]
+    options: ReadOptions
+    ctx: Context
+    window: Window = Window()
+    batch: BatchOptions = BatchOptions()
+    answers: AnswerStore | None = None  # the holder's review answers, shown on findings
+
+    def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
+        """The same job for a changed allow list (review re-scans after an allow)."""
+        return replace(self, ctx=replace(self.ctx, allowed=allowed))
+
+
+def files_of(job: ScanJob) -> list[Path]:
+    """The statement files the job reads, folders expanded."""
+    return expand(job.paths)
+
+
+def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
+    """Audit every statement of the job; unreadable ones are reported, never fatal."""
+    result, _ = run_keeping(job, None, progress)
+    return result
+
+
+def run_keeping(job: ScanJob, keep: Keep | None,
+                progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
+    """As run_scan, also returning what keep(report, statement) took from each read file."""
+    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
+    files = files_of(job)
+    outcomes = audit_many(files, work, job.batch, progress)
+    kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
+    return with_answers(result_of(outcomes, len(files)), job.answers), kept
+
+
+def with_answers(result: ScanResult, store: AnswerStore | None) -> ScanResult:
+    """Each finding carrying the holder's answer about it, if they gave one."""
+    if store is None or not len(store):
+        return result
+    answered = tuple(replace(finding, answer=None if answer is None else answer.value)
+                     for finding, answer in annotate(result.findings, store))
+    return replace(result, findings=answered)
