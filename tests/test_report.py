@@ -150,6 +150,24 @@ def test_unreadable_input_still_gives_a_draft_and_exit_3(cli: Cli, tmp_path: Pat
     assert run.code == 3 and "ドコモコウザ" in run.out and "missing.csv" in run.err
 
 
+def test_a_crash_on_one_file_writes_no_draft(cli: Cli, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.run.batch
+
+    real = auditor.run.batch.examine
+
+    def crash_on_mizuho(statement: object, *args: object, **kwargs: object) -> object:
+        if getattr(statement, "path", None) == MIZUHO:
+            raise RuntimeError("bug")
+        return real(statement, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(auditor.run.batch, "examine", crash_on_mizuho)
+    target = tmp_path / "draft.md"
+    run = cli("report", SAMPLES / "mufg.csv", MIZUHO, "-o", target)
+    assert run.code == 4 and run.out == "" and not target.exists()
+    assert "mizuho.csv" in run.err and "no draft was written" in run.err
+
+
 # --- masking ------------------------------------------------------------------------
 
 

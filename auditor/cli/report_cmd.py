@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import (ConfigPath, Encoding, Files, LayoutFiles, Year, allowed_wallets,
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, Year, allowed_wallets,
                              app, checked_lang, read_options, report_window)
 from auditor.exitcodes import ExitCode
 
@@ -26,8 +26,6 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
-Allow = Annotated[list[str] | None, typer.Option(
-    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
 Lang = Annotated[str | None, typer.Option(
     "--lang", help="ja or en (default ja: the letter goes to a Japanese bank).",
     show_default=False)]
@@ -67,9 +65,10 @@ def report(
     from auditor import __version__
     from auditor.store.config import config_is_explicit, config_path, load_config
     from auditor.report.claim import Holder, build_claim
-    from auditor.report.gather import gather
     from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
+    from auditor.report.gather import gather
+    from auditor.run.pipeline import ScanJob
 
     today = date.today()
     language = checked_lang(lang) or "ja"
@@ -79,8 +78,8 @@ def report(
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
     allowed = allowed_wallets(allow or [], settings, catalogue, today)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
-    gathered = gather(files, read_options(encoding, layout, year), Context(catalogue, allowed),
-                      report_window(since, until, today))
+    gathered = gather(ScanJob(files, read_options(encoding, layout, year),
+                              Context(catalogue, allowed), report_window(since, until, today)))
     holder = Holder(name, bank or _statement_bank(gathered, language), branch,
                     account or _statement_account(gathered.result.files))
     claim = build_claim(gathered.result.findings, answer_of, holder=holder,

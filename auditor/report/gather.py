@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.detect.audit import Window, audit
-from auditor.run.batch import expand
-from auditor.models import FileReport, Finding, ScanResult
+from auditor.errors import AuditorError
+from auditor.ingest.account import mask_path
+from auditor.ingest.statement import Statement
+from auditor.models import FileReport, ScanResult
 from auditor.report.claim import Debit, SourceFile
-from auditor.detect.rules import Context
-from auditor.ingest.statement import ReadOptions, Statement, read_all
+from auditor.run.pipeline import ScanJob, run_keeping
 
 _CHUNK = 1 << 20
 
@@ -26,25 +25,32 @@ class Gathered:
     debits: tuple[Debit, ...]
 
 
-def gather(paths: Iterable[Path], options: ReadOptions, ctx: Context,
-           window: Window = Window()) -> Gathered:
-    """Read every file (unreadable ones are reported, not fatal) and audit the rest.
+@dataclass(frozen=True)
+class Kept:
+    """What a draft takes from one read statement, besides its findings."""
 
-    Unlike a scan, a crash while auditing is not turned into a file error: a draft that
-    silently missed a file would understate the claim, so the run stops (exit 4).
+    source: SourceFile
+    debits: tuple[Debit, ...]
+
+
+def gather(job: ScanJob) -> Gathered:
+    """Scan as `auditor scan` does (unreadable files are reported, not fatal), keeping more.
+
+    Unlike a scan, a crash while auditing a file stops the run (exit 4): a draft that
+    silently missed a file would understate the claim.
     """
-    reports: list[FileReport] = []
-    findings: list[Finding] = []
-    sources: list[SourceFile] = []
-    debits: list[Debit] = []
-    for report, statement in read_all(expand(paths), options):
-        reports.append(report)
-        if statement is None:
-            continue
-        findings.extend(audit(statement, ctx, window))
-        sources.append(_source(report, statement))
-        debits.extend(_debits(statement))
-    return Gathered(ScanResult(tuple(reports), tuple(findings)), tuple(sources), tuple(debits))
+    result, kept = run_keeping(job, keep)
+    for report in result.files:
+        if report.internal:
+            raise AuditorError(f"{mask_path(report.path)}: {report.error}; no draft was written "
+                               "(set AUDITOR_DEBUG=1 for details)")
+    return Gathered(result, tuple(k.source for k in kept),
+                    tuple(debit for k in kept for debit in k.debits))
+
+
+def keep(report: FileReport, statement: Statement) -> Kept:
+    """The file's fingerprint and its debits (run in the worker that read it)."""
+    return Kept(_source(report, statement), tuple(_debits(statement)))
 
 
 def sha256_of(path: Path) -> str:
