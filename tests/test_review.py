@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import sys
 import tomllib
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from auditor.models import Severity
 from auditor.store.answers import Answer, AnswerStore
-from auditor.review import conversation as review
+from auditor.review import replies as review
 from auditor.store.config import default_config_path
 from tests.conftest import SAMPLES, Run
 
@@ -123,7 +125,9 @@ def test_ctrl_c_keeps_the_answers_given_and_exits_130(
         except StopIteration:
             raise KeyboardInterrupt from None
 
-    monkeypatch.setattr(review, "_read_line", read_line)
+    import auditor.cli.review_loop
+
+    monkeypatch.setattr(auditor.cli.review_loop, "_read_line", read_line)
     typed(monkeypatch, "")
     run = cli("review", MIZUHO, *OWN)
     assert run.code == 130
@@ -252,3 +256,78 @@ def test_end_of_input_at_the_offer_keeps_the_answer(cli: Cli, monkeypatch: pytes
     assert "reviewed 1 finding(s): 1 mine" in run.err
     assert "input ended with 14 finding(s) not asked" in run.err
     assert not default_config_path().exists()
+
+
+# --- the conversation as a core object: steps out, replies in, no terminal ------------
+
+
+def _session(tmp_path: Path, interactive: bool, rescanned: list[frozenset[str]]) -> tuple[
+        object, list[object]]:
+    from auditor.detect.rules import Context
+    from auditor.detect.wallets import load_catalogue
+    from auditor.review.session import Review
+    from auditor.run.pipeline import ScanJob, run_scan
+    from auditor.store.config import load_config
+    from auditor.ingest.statement import ReadOptions
+
+    catalogue = load_catalogue()
+    settings = load_config(tmp_path / "config.toml", catalogue.ids)
+    job = ScanJob([MIZUHO], ReadOptions(), Context(catalogue, frozenset({"line-pay", "merpay"})))
+
+    def rescan(wallets: frozenset[str]) -> list[object]:
+        rescanned.append(wallets)
+        return list(run_scan(job.with_allowed(wallets)).findings)
+
+    session = Review(AnswerStore(tmp_path / "answers.json"), settings, catalogue,
+                     job.ctx.allowed, "en", rescan, False, False, Severity.medium, interactive)
+    return session, list(run_scan(job).findings)
+
+
+def test_the_conversation_yields_steps_and_takes_replies(tmp_path: Path) -> None:
+    from auditor.review.session import Ask, Blank, Card, Line
+
+    rescanned: list[frozenset[str]] = []
+    session, findings = _session(tmp_path, interactive=True, rescanned=rescanned)
+    steps = session.run(findings)  # type: ignore[attr-defined]
+    shown: list[object] = [next(steps)]
+    replies = itertools.chain(["x", "m", "y", "my own account"], itertools.repeat("n"))
+    try:
+        while True:
+            step = shown[-1]
+            shown.append(steps.send(next(replies) if isinstance(step, Ask) else None))
+    except StopIteration:
+        pass
+    kinds = [type(step).__name__ for step in shown]
+    assert kinds[:5] == ["Card", "Ask", "Line", "Ask", "Ask"]  # a wrong key is asked again
+    assert isinstance(shown[0], Card) and shown[0].counter == "(1/4)"
+    assert isinstance(shown[2], Line) and shown[2].text == "Please type m, n or s."
+    assert isinstance(shown[4], Ask) and "Add docomo Koza (docomo-koza)" in shown[4].question
+    assert any(isinstance(s, Line) and s.text.startswith("added docomo-koza") for s in shown)
+    assert isinstance(shown[-1], Blank)
+    # The allow list grew, so the rest was scanned again with it; still a burst, still asked.
+    assert rescanned == [frozenset({"line-pay", "merpay", "docomo-koza"})]
+    assert sum(isinstance(step, Card) for step in shown) == 4
+    assert stored(tmp_path / "answers.json") == ["mine", "not-mine", "not-mine", "not-mine"]
+
+
+def test_the_conversation_stops_at_the_end_of_input(tmp_path: Path) -> None:
+    from auditor.review.session import Ask, Blank
+
+    session, findings = _session(tmp_path, interactive=False, rescanned=[])
+    steps = session.run(findings)  # type: ignore[attr-defined]
+    step = next(steps)
+    answered = 0
+    try:
+        while True:
+            if isinstance(step, Ask):
+                reply = "n" if answered < 2 else None  # two answers, then the input ends
+                answered += 1
+                step = steps.send(reply)
+            else:
+                last = step
+                step = next(steps)
+    except StopIteration:
+        pass
+    assert isinstance(last, Blank)
+    assert session.not_asked["left"] == 2  # type: ignore[attr-defined]
+    assert "input ended with 2 finding(s) not asked" in session.summary()  # type: ignore[attr-defined]

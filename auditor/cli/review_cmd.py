@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import (ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
                              allowed_wallets, app, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
@@ -17,76 +17,70 @@ from auditor.models import Severity
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from rich.console import Console
+
     from auditor.models import Finding
-    from auditor.review.conversation import Review
+    from auditor.review.session import Review
+
+AnswersPath = Annotated[Path | None, typer.Option(
+    "--answers", help="Answers file (default: $AUDITOR_ANSWERS, else answers.json in the "
+                      "user's data folder).", show_default=False)]
+Yes = Annotated[bool, typer.Option(
+    "--yes", "-y", help="Ask nothing: record each finding's default answer (not sure, or "
+                        "the earlier answer with --all) and never change the allow list.")]
+All = Annotated[bool, typer.Option("--all", help="Also ask about findings answered before.")]
+MinSeverity = Annotated[Severity, typer.Option(
+    "--min-severity", help="Ask about findings at least this severe.")]
 
 
 @app.command()
-def review(
-    files: Files,
-    allow: Annotated[list[str] | None, typer.Option(
-        "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")] = None,
-    config: ConfigPath = None,
-    answers: Annotated[Path | None, typer.Option(
-        "--answers", help="Answers file (default: $AUDITOR_ANSWERS, else answers.json in the "
-                          "user's data folder).", show_default=False)] = None,
-    yes: Annotated[bool, typer.Option(
-        "--yes", "-y", help="Ask nothing: record each finding's default answer (not sure, or "
-                            "the earlier answer with --all) and never change the allow list.")
-    ] = False,
-    all_: Annotated[bool, typer.Option(
-        "--all", help="Also ask about findings answered before.")] = False,
-    min_severity: Annotated[Severity, typer.Option(
-        "--min-severity", help="Ask about findings at least this severe.")] = Severity.medium,
-    lang: Lang = None,
-    encoding: Encoding = None,
-    layout: LayoutFiles = None,
-    year: Year = None,
-) -> None:
+def review(files: Files, allow: Allow = None, config: ConfigPath = None,
+           answers: AnswersPath = None, yes: Yes = False, all_: All = False,
+           min_severity: MinSeverity = Severity.medium, lang: Lang = None,
+           encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None) -> None:
     """Ask about each finding and record which debits you made."""
-    from auditor.store.answers import AnswerStore, default_answers_path
-    from auditor.fs.atomic import stdout_output
-    from auditor.run.batch import scan as scan_files
-    from auditor.store.config import config_is_explicit, config_path, load_config
-    from auditor.render import console, report_messages
-    from auditor.review.conversation import Review, stdin_is_terminal
+    from auditor.cli.review_loop import stdin_is_terminal
     from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
+    from auditor.fs.atomic import stdout_output
+    from auditor.render import console, report_messages
+    from auditor.review.session import Review
+    from auditor.run.pipeline import ScanJob, run_scan
+    from auditor.store.answers import AnswerStore, default_answers_path
+    from auditor.store.config import config_is_explicit, config_path, load_config
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
     allowed = allowed_wallets(allow or [], settings, catalogue, date.today())
-    language = output_language(lang, settings.lang)
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
-    options = read_options(encoding, layout, year)
+    job = ScanJob(files, read_options(encoding, layout, year), Context(catalogue, allowed))
 
     def rescan(wallets: frozenset[str]) -> Iterable[Finding]:
-        return scan_files(files, options, Context(catalogue, wallets)).findings
+        return run_scan(job.with_allowed(wallets)).findings
 
-    result = scan_files(files, options, Context(catalogue, allowed))
+    result = run_scan(job)
     report_messages(result.files)
-    session = Review(console(sys.stdout), store, settings, catalogue, allowed, language, rescan,
-                      yes, all_, min_severity, stdin_is_terminal())
+    session = Review(store, settings, catalogue, allowed, output_language(lang, settings.lang),
+                     rescan, yes, all_, min_severity, stdin_is_terminal())
     with stdout_output():  # a closed pipe or full disk: exit 2, each answer already saved
-        _converse(session, result.findings)
+        _converse(session, result.findings, console(sys.stdout))
     raise typer.Exit(ExitCode.for_reading(result.files))
 
 
-def _converse(session: Review, findings: Iterable[Finding]) -> None:
+def _converse(session: Review, findings: Iterable[Finding], out: Console) -> None:
     """Run the review; Ctrl-C or an unreadable answer stops it with the answers kept."""
+    from auditor.cli.review_loop import converse
     from auditor.errors import UsageError
-    from auditor.review.conversation import BadInput
+    from auditor.review.session import BadInput
 
     try:
-        session.run(findings)
+        converse(session, findings, out)
     except KeyboardInterrupt:
-        session.out.line()  # the prompt left the cursor mid-line
+        out.line()  # the prompt left the cursor mid-line
         sys.stderr.write(f"auditor: {session.say('stopped', **session.saved())}\n")
         raise typer.Exit(130) from None
     except BadInput as bad:
         raise UsageError(session.say("bad_input", line=bad.line, text=repr(bad.text[:20]),
                                      **session.saved())) from None
     sys.stderr.write(session.summary() + "\n")
-
-
