@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import StatementError
-from auditor.ingest.read import decode
+from auditor.ingest.decode import decode
 from auditor.ingest.statement import ReadOptions, read_statement
 
 Write = Callable[..., Path]

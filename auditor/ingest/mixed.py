@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.errors import StatementError
-from auditor.ingest.read import decode
+from auditor.ingest.decode import decode
 
 _JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CHANCE = re.compile("[\u0080-\u00a4\u00a6-\u00d6\u00d8-\u07ff]")  # all but ¥ and ×

@@ -18,7 +18,8 @@ from auditor.ingest.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
 from auditor.ingest.normalise import Parsed, normalise
 from auditor.ingest.mixed import Decoded, decode_rows, foreign_note, foreign_text
-from auditor.ingest.read import LINE_END, check_text, records
+from auditor.ingest.decode import check_text
+from auditor.ingest.read import LINE_END, records
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
 
 
