@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from auditor.run.batch import BatchOptions, scan
 from auditor.models import ScanResult
-from auditor.ingest.normalise import _calendar_days
+from auditor.ingest.dating import calendar_days as _calendar_days
 from auditor.detect.rules import Context
 from auditor.store.state import open_state
 from auditor.ingest.statement import ReadOptions, read_statement

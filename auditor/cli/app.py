@@ -61,7 +61,7 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
 
     from auditor.errors import UsageError
     from auditor.ingest.layouts import load_layout_file
-    from auditor.ingest.normalise import FIRST_YEAR, LAST_YEAR
+    from auditor.ingest.dating import FIRST_YEAR, LAST_YEAR
     from auditor.ingest.statement import ReadOptions
 
     if encoding:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from auditor.detect.catalogue import Catalogue, Payee
-from auditor.ingest.normalise import distinct, object_array
+from auditor.ingest.cells import distinct, object_array
 
 
 def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str],
