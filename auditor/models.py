@@ -120,16 +120,10 @@ class Suggestion:
 
     def text(self, lang: str) -> str:
         """For the holder: what was seen, what it means, what to type either way."""
-        first, last = self.first.isoformat(), self.last.isoformat()
-        if lang == "ja":
-            return (f"{self.name_ja}はご自身で利用しているようです（{first}〜{last}に{self.debits}件、"
-                    f"普段どおりの金額）。急な連続や高額だけを検出しました。ご自身のものなら "
-                    f"`{self.command}`、心当たりがなければ --allow に利用中のサービス（なければ "
-                    "none）を指定してもう一度確認してください")
-        return (f"looks like yours: {self.name_en}, {self.debits} top-ups of everyday amounts "
-                f"from {first} to {last}; only its bursts and spikes were flagged. If it is yours: "
-                f"`{self.command}`? If not, scan again with --allow and the wallets you do use "
-                "(or --allow none) to check every one")
+        from auditor.wording import Bi, say
+
+        return say("suggestion", lang, name=Bi(self.name_en, self.name_ja), debits=self.debits,
+                   first=self.first.isoformat(), last=self.last.isoformat(), command=self.command)
 
     def merged(self, other: Suggestion) -> Suggestion:
         """The same wallet seen in another file of the run."""

@@ -34,8 +34,7 @@ def _rows(card: Card, lang: str) -> list[tuple[str, str, str]]:
     """(label, value, style) for each row of the card; statement text made printable."""
     from auditor.i18n import word
     from auditor.render.safety import printable
-    from auditor.review.words import say
-    from auditor.wording import yen
+    from auditor.wording import say, yen
 
     finding = card.finding
     severity = finding.severity.value
@@ -51,6 +50,7 @@ def _rows(card: Card, lang: str) -> list[tuple[str, str, str]]:
         (word("file", lang), f"{printable(mask_path(finding.file))}:{finding.line}", ""),
     ]
     if card.before is not None:  # only with --all; the file is the user's: data too
-        answered = f"{say(card.before.answer.value, lang)} ({printable(card.before.answered_at)})"
-        rows.append((say("before", lang), answered, ""))
+        answer = say("review." + card.before.answer.value, lang)
+        answered = f"{answer} ({printable(card.before.answered_at)})"
+        rows.append((say("review.before", lang), answered, ""))
     return rows

@@ -14,6 +14,7 @@ from functools import cached_property
 from auditor.ingest.account import mask, mask_digit_runs
 from auditor.models import Finding, Severity
 from auditor.detect.wallets import Catalogue
+from auditor.wording import both
 
 # Answers as the answers store spells them (auditor.store.answers.Answer is a StrEnum of these).
 MINE, NOT_MINE, NOT_SURE = "mine", "not-mine", "not-sure"
@@ -186,7 +187,8 @@ def build_claim(findings: Sequence[Finding], answer_of: AnswerOf, *, holder: Hol
 
 def _entry(finding: Finding, status: Status, catalogue: Catalogue) -> Entry:
     if finding.wallet is None:
-        return Entry(finding, status, "不明", "unknown")
+        unknown = both("report.unknown_service")
+        return Entry(finding, status, unknown.ja, unknown.en)
     try:
         wallet = catalogue.get(finding.wallet)
     except KeyError:  # a finding from another catalogue: its id is all we know

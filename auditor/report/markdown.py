@@ -7,11 +7,11 @@ import re
 from auditor.render.safety import printable
 from auditor.report.blocks import (Blank, Block, Cell, Chart, Document, Fixed, Inline, Items,
                                    Lines, Para, Parts, Section, Table)
+from auditor.wording import say
 
 BLANK_TEXT = "＿" * 10  # full-width: no Markdown meaning, unlike ____ (a rule or emphasis)
 _SPECIAL = re.compile(r"([\\`*_\[\]()<>#|~&!])")
 _LEADING = re.compile(r"^(\s*)([-+=]|\d+[.)])")  # would start a list item or a heading rule
-_JOIN = {"ja": "。", "en": "; "}
 _ITEM = {"ordered": "{n}. ", "bullet": "- ", "check": "- [ ] "}
 
 
@@ -63,7 +63,7 @@ def _parts(parts: Parts) -> str:
 
 def _cell(cell: Cell, lang: str) -> str:
     if isinstance(cell, Lines):
-        return _JOIN.get(lang, "; ").join(_inline(line) for line in cell.lines)
+        return say("label.sentence_separator", lang).join(_inline(line) for line in cell.lines)
     return _inline(cell)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from auditor.models import Severity
 from auditor.review.replies import KEYS, parse_answer, parse_yes_no
-from auditor.review.words import SEPARATOR, say
+from auditor.wording import say
 from auditor.store.answers import Answer, answer_key
 
 if TYPE_CHECKING:
@@ -93,7 +93,8 @@ class Review:
     lines: int = 0
 
     def say(self, what: str, /, **values: object) -> str:
-        return say(what, self.lang, **values)
+        """The conversation's sentence `what` (a review.* entry of auditor.wording)."""
+        return say("review." + what, self.lang, **values)
 
     def run(self, findings: Iterable[Finding]) -> Steps:
         """Ask about each pending finding in turn, until done or the input ends."""
@@ -230,7 +231,7 @@ class Review:
             if self.not_asked[key]:
                 parts.append(self.say(key, count=self.not_asked[key],
                                       severity=self._severity_word()))
-        return SEPARATOR[self.lang].join(parts)
+        return say("label.sentence_separator", self.lang).join(parts)
 
     def _severity_word(self) -> str:
         from auditor.i18n import word

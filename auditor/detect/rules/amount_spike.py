@@ -7,7 +7,7 @@ import pandas as pd
 from auditor.detect.habits import WALLET_BASE
 from auditor.models import Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import yen
+from auditor.wording import Bi, both, yen
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -24,19 +24,13 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
         wallet = ctx.catalogue.get(str(wallet_id))
         times = amount / usual
         severity = Severity.high if times >= ctx.settings.spike_high_factor else Severity.medium
-        if base == WALLET_BASE:
-            usual_en, usual_ja = "your usual top-up", "普段のチャージ額"
-        else:
-            usual_en, usual_ja = "your usual top-up to your wallets", "普段の決済サービスへのチャージ額"
-        hits.append(RULE.hit(
-            seq,
-            f"{yen(int(amount))} to {wallet.name_en} is {times:.0f} times {usual_en} of "
-            f"{yen(int(usual))}",
-            f"{wallet.name_ja}への{yen(int(amount))}は、{usual_ja}{yen(int(usual))}の{times:.0f}倍です",
-            severity,
-        ))
+        kind = "rule.amount-spike.usual" if base == WALLET_BASE else "rule.amount-spike.usual_all"
+        reason = both("rule.amount-spike", amount=yen(int(amount)), times=times,
+                      wallet=Bi(wallet.name_en, wallet.name_ja), usual=both(kind),
+                      typical=yen(int(usual)))
+        hits.append(RULE.hit(seq, *reason, severity))
     return hits
 
 
-RULE = Rule("amount-spike", "Top-up far above your own history with wallets",
-            "普段よりはるかに高額なチャージ", Severity.high, check, Severity.medium)
+RULE = Rule("amount-spike", *both("rule.amount-spike.title"), Severity.high, check,
+            Severity.medium)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from auditor.models import Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import day
+from auditor.wording import Bi, both, day
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -27,20 +27,13 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
         quiet = (when - ctx.history_start).days
         if quiet < ctx.settings.first_seen_days:
             continue
-        name_en = name_ja = "this payee"
+        name = both("rule.first-seen.payee")
         if isinstance(wallet_id, str):
             wallet = ctx.catalogue.get(wallet_id)
-            name_en, name_ja = wallet.name_en, wallet.name_ja
-        else:
-            name_ja = "この支払先"
-        since = day(ctx.history_start)
-        hits.append(RULE.hit(
-            seq,
-            f"first debit ever to {name_en} in {quiet} days of history (since {since})",
-            f"{since}以降{quiet}日間の履歴で初めての{name_ja}への出金です",
-        ))
+            name = Bi(wallet.name_en, wallet.name_ja)
+        hits.append(RULE.hit(seq, *both("rule.first-seen", wallet=name, quiet=quiet,
+                                        since=day(ctx.history_start))))
     return hits
 
 
-RULE = Rule("first-seen", "First debit ever to a wallet you do not use",
-            "初めて現れた決済サービスへの出金", Severity.low, check)
+RULE = Rule("first-seen", *both("rule.first-seen.title"), Severity.low, check)

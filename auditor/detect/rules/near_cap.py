@@ -8,7 +8,7 @@ import pandas as pd
 from auditor.detect.catalogue import Wallet
 from auditor.models import Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import yen
+from auditor.wording import Bi, both, yen
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -34,11 +34,9 @@ def _monthly(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> lis
         if total < cap * share:
             continue
         percent = round(100 * total / cap)
-        reason = RULE.reason(
-            f"{yen(total)} went to {wallet.name_en} in {when}: {percent}% of its "
-            f"{yen(cap)} monthly limit",
-            f"{when}の{wallet.name_ja}への出金合計{yen(total)}は、月間上限{yen(cap)}の{percent}%に"
-            "達しています")
+        reason = RULE.reason(*both("rule.near-cap.monthly", total=yen(total), month=when,
+                                   wallet=Bi(wallet.name_en, wallet.name_ja), percent=percent,
+                                   cap=yen(cap)))
         hits.extend(Hit(int(seq), reason) for seq in month.index)
     return hits
 
@@ -67,15 +65,11 @@ def _daily(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[
     for position, (total, first, last) in sorted(best.items()):
         percent = round(100 * total / cap)
         day = pd.Timestamp(stamps[last]).date().isoformat()
-        within_en, within_ja = ("within 24 hours", "24時間以内") if timed else (f"on {day}", day)
-        hits.append(RULE.hit(
-            seqs[position],
-            f"{yen(total)} went to {wallet.name_en} {within_en}: {percent}% of its "
-            f"{yen(cap)} daily limit",
-            f"{within_ja}の{wallet.name_ja}への出金合計{yen(total)}は、1日の上限{yen(cap)}の"
-            f"{percent}%に達しています"))
+        within = both("rule.near-cap.24h") if timed else both("rule.near-cap.on_day", day=day)
+        hits.append(RULE.hit(seqs[position], *both(
+            "rule.near-cap.daily", total=yen(total), wallet=Bi(wallet.name_en, wallet.name_ja),
+            within=within, percent=percent, cap=yen(cap))))
     return hits
 
 
-RULE = Rule("near-cap", "Top-ups reach most of the wallet's monthly or daily cap",
-            "上限額に迫るチャージ", Severity.medium, check)
+RULE = Rule("near-cap", *both("rule.near-cap.title"), Severity.medium, check)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from auditor.models import Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import yen
+from auditor.wording import both, yen
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -17,11 +17,9 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     hour = wallets["ts"].dt.hour
     night = wallets[(hour >= ctx.settings.night_from) & (hour < ctx.settings.night_to)]
     return [
-        RULE.hit(seq, f"{yen(amount)} was taken at {time}, in the middle of the night",
-                 f"深夜{time}に{yen(amount)}が出金されています")
+        RULE.hit(seq, *both("rule.odd-hour", amount=yen(amount), time=time))
         for seq, time, amount in zip(night.index, night["time"], night["debit"], strict=True)
     ]
 
 
-RULE = Rule("odd-hour", "Wallet debit in the middle of the night",
-            "深夜の決済サービスへの出金", Severity.low, check)
+RULE = Rule("odd-hour", *both("rule.odd-hour.title"), Severity.low, check)

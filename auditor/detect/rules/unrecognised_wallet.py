@@ -7,7 +7,7 @@ import pandas as pd
 from auditor.detect.catalogue import Wallet
 from auditor.models import Reason, Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import yen
+from auditor.wording import Bi, both, yen
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -27,18 +27,13 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
 
 
 def _reason(wallet: Wallet, amount: int, cut: bool) -> Reason:
-    money, name_en, name_ja = yen(amount), wallet.name_en, wallet.name_ja
+    name = Bi(wallet.name_en, wallet.name_ja)
     if cut:
-        name_en = f"what is most likely {name_en} (the bank cut the name short)"
-        name_ja = f"{name_ja}と思われるサービス（明細の表示が途中で切れています）"
-    if wallet.kind == "brokerage":
-        en = f"{money} was moved to {name_en}, a brokerage not on your list of services you use"
-        ja = f"利用登録していない証券会社、{name_ja}へ{money}が振り替えられています"
-    else:
-        en = f"{money} was charged to {name_en}, a service not on your list of wallets you use"
-        ja = f"利用登録していない{name_ja}へ{money}がチャージされています"
-    return RULE.reason(en, ja)
+        name = both("rule.unrecognised-wallet.cut", wallet=name)
+    key = ("rule.unrecognised-wallet.brokerage" if wallet.kind == "brokerage"
+           else "rule.unrecognised-wallet")
+    return RULE.reason(*both(key, amount=yen(amount), wallet=name))
 
 
-RULE = Rule("unrecognised-wallet", "Debit to a wallet or brokerage you do not use",
-            "利用していない決済サービス・証券会社への出金", Severity.medium, check)
+RULE = Rule("unrecognised-wallet", *both("rule.unrecognised-wallet.title"), Severity.medium,
+            check)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from auditor.models import Reason, Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import day, yen
+from auditor.wording import Bi, both, day, yen
 
 
 @dataclass(frozen=True)
@@ -45,34 +45,34 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
         rows, own = _Debits.of(ordered), bool(ordered["own"].iloc[0])
         for start, stop in _bursts(ordered, ctx):
             count, total = stop - start, int(rows.amounts[start:stop].sum())
-            when_en, when_ja = _when(rows.stamps[start], rows.stamps[stop - 1],
-                                     bool(rows.timed[start:stop].all()))
-            en = f"one of {count} debits to {wallet.name_en} {when_en}, {yen(total)} in all"
-            ja = f"{when_ja}に{wallet.name_ja}への出金が{count}件、合計{yen(total)}"
+            when = _when(rows.stamps[start], rows.stamps[stop - 1],
+                         bool(rows.timed[start:stop].all()))
+            burst = both("rule.wallet-burst", count=count, wallet=Bi(wallet.name_en, wallet.name_ja),
+                         when=when, total=yen(total))
             if not own:
-                reason = RULE.reason(en, ja)  # one reason shared by the burst's rows
+                reason = RULE.reason(*burst)  # one reason shared by the burst's rows
                 hits.extend(Hit(int(seq), reason) for seq in rows.seqs[start:stop])
                 continue
-            reasons: dict[tuple[tuple[str, str], ...], Reason] = {}
+            reasons: dict[tuple[Bi, ...], Reason] = {}
             for seq, signs in zip(rows.seqs[start:stop], _signs(rows, start, stop, ctx),
                                   strict=True):
                 if tuple(signs) not in reasons:
-                    reasons[tuple(signs)] = RULE.reason(*_own(signs, en, ja))
+                    reasons[tuple(signs)] = RULE.reason(*_own(signs, burst))
                 hits.append(Hit(int(seq), reasons[tuple(signs)]))
     return hits
 
 
-def _own(signs: list[tuple[str, str]], en: str, ja: str) -> tuple[str, str, Severity]:
+def _own(signs: list[Bi], burst: Bi) -> tuple[str, str, Severity]:
     """A row of a burst on one of the holder's own wallets: low, medium or high by its signs."""
     if not signs:  # an ordinary top-up on a busy day: hours apart, or without times
-        return (f"{en}; your usual amounts, so listed for information only",
-                f"{ja}（普段どおりの金額のため、参考として表示しています）", Severity.low)
-    return (f"{en}: " + ", ".join(sign_en for sign_en, _ in signs),
-            f"{ja}。" + "、".join(sign_ja for _, sign_ja in signs),
+        return (*both("rule.wallet-burst.usual", burst=burst), Severity.low)
+    separator = both("rule.wallet-burst.sign_separator")
+    listed = Bi(separator.en.join(s.en for s in signs), separator.ja.join(s.ja for s in signs))
+    return (*both("rule.wallet-burst.signs", burst=burst, signs=listed),
             Severity.medium if len(signs) == 1 else Severity.high)
 
 
-def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[list[tuple[str, str]]]:
+def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[list[Bi]]:
     """For each row of the burst rows[start:stop], what breaks the holder's habits, in words.
 
     Speed (the row is one of burst_fast within burst_minutes) and amount (spike_factor times
@@ -90,17 +90,15 @@ def _signs(rows: _Debits, start: int, stop: int, ctx: Context) -> list[list[tupl
     for offset, row in enumerate(range(start, stop)):
         signs = []
         if fast[offset] >= settings.burst_fast:
-            signs.append((f"{fast[offset]} within {settings.burst_minutes} minutes",
-                          f"{settings.burst_minutes}分以内に{fast[offset]}件"))
+            signs.append(both("rule.wallet-burst.fast", count=fast[offset],
+                              minutes=settings.burst_minutes))
         times = rows.amounts[row] / usual  # NaN when nothing is usual yet
         if times >= settings.spike_factor:
-            signs.append((f"about {times:.0f} times your usual top-up of {yen(int(usual))}",
-                          f"普段のチャージ額{yen(int(usual))}の約{times:.0f}倍"))
+            signs.append(both("rule.wallet-burst.amount", times=times, usual=yen(int(usual))))
         if signs and many:
-            signs.insert(0, (f"more at once than you ever topped it up (at most {busiest} a "
-                             "day before)", f"これまでにない件数（以前は1日{busiest}件まで）"))
+            signs.insert(0, both("rule.wallet-burst.many", busiest=busiest))
         if signs and rows.timed[row] and settings.night_from <= rows.hours[row] < settings.night_to:
-            signs.append(("in the middle of the night", "深夜"))
+            signs.append(both("rule.wallet-burst.night"))
         out.append(signs)
     return out
 
@@ -160,19 +158,16 @@ def _merge(stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _when(earliest: np.datetime64, latest: np.datetime64, timed: bool) -> tuple[str, str]:
+def _when(earliest: np.datetime64, latest: np.datetime64, timed: bool) -> Bi:
     """The burst's span in words: its day(s), and its times where the bank gives them."""
     start, end = pd.Timestamp(earliest), pd.Timestamp(latest)
     first, last = day(start), day(end)
     if not timed:
-        return (f"on {first}", first) if first == last else (f"from {first} to {last}",
-                                                               f"{first}〜{last}")
-    if first == last:
-        return (f"on {first} between {start:%H:%M:%S} and {end:%H:%M:%S}",
-                f"{first} {start:%H:%M:%S}〜{end:%H:%M:%S}")
-    return (f"between {start:%Y-%m-%d %H:%M:%S} and {end:%Y-%m-%d %H:%M:%S}",
-            f"{start:%Y-%m-%d %H:%M:%S}〜{end:%Y-%m-%d %H:%M:%S}")
+        key = "rule.wallet-burst.on_day" if first == last else "rule.wallet-burst.days"
+    else:
+        key = "rule.wallet-burst.on_day_between" if first == last else "rule.wallet-burst.between"
+    return both(key, first=first, last=last, start=start, end=end)
 
 
-RULE = Rule("wallet-burst", "Several debits to one wallet within a day or minutes",
-            "同じ決済サービスへの短時間の連続出金", Severity.high, check, Severity.low)
+RULE = Rule("wallet-burst", *both("rule.wallet-burst.title"), Severity.high, check,
+            Severity.low)

@@ -6,15 +6,10 @@ import pandas as pd
 
 from auditor.models import Severity
 from auditor.detect.rules import Context, Hit, Rule
-from auditor.wording import yen
+from auditor.wording import both, yen
 
-_MARKERS = {
-    "yucho-rt": ("an instant debit (ＲＴ) with the payee in brackets", "即時振替（ＲＴ）"),
-    "mufg-rtk": ("a ＲＴＫ account transfer", "ＲＴＫ口座振替"),
-    "sumishin-furikae": ("a フリカエ pull", "フリカエ（振替）"),
-    "iwate-rs": ("an RS pull", "RS振替"),
-    "charge": ("a チャージ (top-up)", "チャージ"),
-}
+# How each bank's channel marker charges money, in words (rule.wallet-like.shape.<marker>).
+_MARKERS = frozenset({"yucho-rt", "mufg-rtk", "sumishin-furikae", "iwate-rs", "charge"})
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -22,15 +17,10 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     rows = debits[debits["wallet"].isna() & debits["marker"].notna()]
     hits = []
     for seq, marker, amount in zip(rows.index, rows["marker"], rows["debit"], strict=True):
-        shape_en, shape_ja = _MARKERS.get(str(marker), ("a top-up", "チャージ"))
-        hits.append(RULE.hit(
-            seq,
-            f"{yen(amount)} left as {shape_en}, the way wallet top-ups are charged, "
-            "to a payee that is no wallet you have listed",
-            f"{yen(amount)}が{shape_ja}の形で出金されていますが、登録された決済サービスではありません",
-        ))
+        shape = "rule.wallet-like.shape" + (f".{marker}" if marker in _MARKERS else "")
+        hits.append(RULE.hit(seq, *both("rule.wallet-like", amount=yen(amount),
+                                        shape=both(shape))))
     return hits
 
 
-RULE = Rule("wallet-like", "Looks like a wallet top-up but matches no known wallet",
-            "決済サービスへのチャージに見える不明な出金", Severity.medium, check)
+RULE = Rule("wallet-like", *both("rule.wallet-like.title"), Severity.medium, check)

@@ -1,0 +1,84 @@
+"""The wording modules: both languages have every key, and every key is used and usable."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from string import Formatter
+
+import pytest
+
+from auditor.wording import WORDS, Bi, both, say
+from auditor.wording import en, ja
+
+SOURCE = Path(__file__).resolve().parent.parent / "auditor"
+# Keys looked up as a prefix plus a word the caller names: i18n.word("date") is label.date,
+# the report's word/say/flat("title") is report.title, the review's say("mine") is
+# review.mine, and a bank's channel marker names its rule.wallet-like.shape.<marker>.
+PREFIXES = ("label.", "report.", "review.", "rule.wallet-like.shape.")
+# Built from an answer's value: label.answer_<value> and review.<value>.
+ANSWERS = ("mine", "not-mine", "not-sure")
+
+
+def _fields(template: str) -> dict[str, str]:
+    return {name: spec for _, name, spec, _ in Formatter().parse(template) if name is not None}
+
+
+def _source() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.rglob("*.py")
+                     if "wording" not in p.parts)
+
+
+def test_both_languages_have_the_same_keys() -> None:
+    assert set(en.WORDS) == set(ja.WORDS)
+    assert list(en.WORDS) == list(ja.WORDS)  # the same order, so the two files read alike
+
+
+@pytest.mark.parametrize("key", sorted(en.WORDS))
+def test_both_languages_take_the_same_values(key: str) -> None:
+    assert _fields(en.WORDS[key]) == _fields(ja.WORDS[key]), key
+
+
+@pytest.mark.parametrize("key", sorted(en.WORDS))
+def test_every_template_fills_in(key: str) -> None:
+    def dummy(spec: str) -> object:
+        return datetime(2020, 9, 1, 2, 3, 4) if "%" in spec else 12.0 if "f" in spec else "x"
+
+    for lang in ("en", "ja"):
+        values = {name: dummy(spec) for name, spec in _fields(WORDS[lang][key]).items()}
+        text = say(key, lang, **values)
+        assert "{" not in text and "}" not in text
+
+
+def test_every_key_is_used() -> None:
+    source = _source()
+    unused = []
+    for key in en.WORDS:
+        if f'"{key}"' in source or f"'{key}'" in source:
+            continue
+        word = next((key[len(p):] for p in PREFIXES if key.startswith(p)), None)
+        built = key.removeprefix("label.answer_").removeprefix("review.") in ANSWERS
+        named = word is not None and any(f"{q}{word}{q}" in source for q in "\"'")
+        if built or named or (word is not None and f".{word}" in source):
+            continue
+        unused.append(key)
+    assert unused == []
+
+
+def test_every_key_named_in_the_code_exists() -> None:
+    source = _source()
+    full = re.findall(r'\b(?:both|say|template)\("((?:rule|suggestion|report|review|label)'
+                      r'[\w.-]*[\w-])"', source)
+    assert full and [key for key in full if key not in en.WORDS] == []
+    short = re.findall(r'\b(?:word|flat|say)\(["\']([\w-]+)["\']', source)
+    known = [w for w in short if w in en.WORDS or any(p + w in en.WORDS for p in PREFIXES)
+             or any(key.startswith(f"label.{w}") for key in en.WORDS if w.endswith("_"))]
+    assert short and known == short
+
+
+def test_a_value_in_two_languages_goes_in_as_each() -> None:
+    reason = both("rule.first-seen", wallet=Bi("docomo Koza", "ドコモ口座"), quiet=40,
+                  since="2020-08-01")
+    assert reason.en == "first debit ever to docomo Koza in 40 days of history (since 2020-08-01)"
+    assert reason.ja == "2020-08-01以降40日間の履歴で初めてのドコモ口座への出金です"
