@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.detect.audit import Window
 from auditor.models import ScanResult
-from auditor.run.batch import BatchOptions, Keep, audit_file, audit_many, expand, result_of
+from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
+                               result_of)
+from auditor.run.repeats import repeat_report, repeated_files
 from auditor.store.answers import annotate
 
 if TYPE_CHECKING:
@@ -57,9 +59,27 @@ def run_keeping(job: ScanJob, keep: Keep | None,
     """As run_scan, also returning what keep(report, statement) took from each read file."""
     work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
     files = files_of(job)
-    outcomes = audit_many(files, work, job.batch, progress)
+    repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
+    read = [path for index, path in enumerate(files) if index not in repeats]
+    outcomes = _listing_repeats(files, repeats, audit_many(read, work, job.batch, progress))
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
     return with_answers(result_of(outcomes, len(files)), job.answers), kept
+
+
+def _listing_repeats(files: list[Path], repeats: dict[int, int],
+                     outcomes: list[Audited]) -> list[Audited]:
+    """The outcomes in input order, each repeated file listed where it was given."""
+    read = iter(outcomes)
+    listed: list[Audited] = []
+    for index, path in enumerate(files):
+        if index in repeats:
+            listed.append(Audited(repeat_report(path, files[repeats[index]]), (), ""))
+            continue
+        outcome = next(read, None)
+        if outcome is None:  # --fail-fast stopped before this file
+            break
+        listed.append(outcome)
+    return listed
 
 
 def with_answers(result: ScanResult, store: AnswerStore | None) -> ScanResult:
