@@ -70,6 +70,7 @@ WORDS: dict[str, str] = {
     "report.services": "Services involved",
     "report.per_service": "{name}: {count} debit(s), {total}",
     "report.items": "{count}",
+    "report.list_separator": ", ",
     # Chart
     "report.chart": "Debits over the statement period",
     "report.chart_caption": ("Every debit on the statements (grey) and the debits claimed "

@@ -68,6 +68,7 @@ WORDS: dict[str, str] = {
     "report.services": "出金先のサービス",
     "report.per_service": "{name}：{count}件 {total}",
     "report.items": "{count}件",
+    "report.list_separator": "、",
     # Chart
     "report.chart": "出金の推移",
     "report.chart_caption": "明細の全出金（灰色）と、申し出の出金（赤）。棒の高さは金額の平方根に比例します。",
