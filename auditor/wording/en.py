@@ -222,29 +222,18 @@ WORDS: dict[str, str] = {
     "rule.odd-hour": "{amount} was taken at {time}, in the middle of the night",
     # --- The listings: auditor identify, auditor wallets and auditor rules ---
     # The same words in both languages: the titles carry both, the columns stay in English.
+    # Each table's title, then its columns as they stand in the header row.
     "listing.statements": "Statements / 明細ファイル",
-    "listing.file": "File",
-    "listing.layout": "Layout",
-    "listing.encoding": "Encoding",
-    "listing.rows": "Rows",
-    "listing.rejected": "Rejected",
-    "listing.debits": "Debits",
-    "listing.credits": "Credits",
-    "listing.period": "Period",
-    "listing.breaks": "Breaks",
+    "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
+    "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
+    "listing.credits": "Credits", "listing.period": "Period", "listing.breaks": "Breaks",
     "listing.error": "error",
     "listing.wallets": "Wallets / 決済サービス",
-    "listing.id": "id",
-    "listing.kind": "kind",
-    "listing.name_ja": "名称",
-    "listing.name_en": "Name",
-    "listing.cap": "Cap",
-    "listing.matches": "Matches (folded)",
-    "listing.monthly_cap": "{cap}/month",
-    "listing.daily_cap": "{cap}/day",
+    "listing.id": "id", "listing.kind": "kind", "listing.name_ja": "名称", "listing.name_en": "Name",
+    "listing.cap": "Cap", "listing.matches": "Matches (folded)",
+    "listing.monthly_cap": "{cap}/month", "listing.daily_cap": "{cap}/day",
     "listing.rules": "Rules / ルール",
-    "listing.severity": "severity",
-    "listing.title": "title",
+    "listing.severity": "severity", "listing.title": "title",
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("looks like yours: {name}, {debits} top-ups of everyday amounts from {first} "
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "
