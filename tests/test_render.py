@@ -102,7 +102,7 @@ def render_table(scan: ScanResult, lang: str = "en", width: int = 160) -> str:
 
 def render_identify(reports: list[FileReport]) -> str:
     out = io.StringIO()
-    Console(file=out, width=200, color_system=None).print(identify_table(reports))
+    Console(file=out, width=200, color_system=None).print(identify_table(reports, "en"))
     return out.getvalue()
 
 

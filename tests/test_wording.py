@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import datetime
 from pathlib import Path
@@ -9,6 +10,7 @@ from string import Formatter
 
 import pytest
 
+from auditor.detect.rules import wallet_like
 from auditor.wording import WORDS, Bi, both, say
 from auditor.wording import en, ja
 
@@ -19,15 +21,26 @@ SOURCE = Path(__file__).resolve().parent.parent / "auditor"
 PREFIXES = ("label.", "report.", "review.", "rule.wallet-like.shape.")
 # Built from an answer's value: label.answer_<value> and review.<value>.
 ANSWERS = ("mine", "not-mine", "not-sure")
+# What a whole key looks like where the code names one (a prefix ends in "." and is no key).
+KEY = re.compile(r"(?:label|listing|report|review|rule)\.[\w.-]*[\w-]|suggestion")
 
 
 def _fields(template: str) -> dict[str, str]:
     return {name: spec for _, name, spec, _ in Formatter().parse(template) if name is not None}
 
 
+def _files() -> list[Path]:
+    return [p for p in SOURCE.rglob("*.py") if "wording" not in p.parts]
+
+
 def _source() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.rglob("*.py")
-                     if "wording" not in p.parts)
+    return "\n".join(p.read_text(encoding="utf-8") for p in _files())
+
+
+def _strings() -> list[str]:
+    """Every string constant in the code, wherever it stands (a call, a tuple, a condition)."""
+    return [node.value for p in _files() for node in ast.walk(ast.parse(p.read_text("utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -67,10 +80,12 @@ def test_every_key_is_used() -> None:
 
 
 def test_every_key_named_in_the_code_exists() -> None:
-    source = _source()
-    full = re.findall(r'\b(?:both|say|template)\("((?:rule|suggestion|report|review|label)'
-                      r'[\w.-]*[\w-])"', source)
+    full = [text for text in _strings() if KEY.fullmatch(text)]
     assert full and [key for key in full if key not in en.WORDS] == []
+    source = _source()
+    looked_up = re.findall(r'\b(?:both|say|template)\(\s*["\']([\w.-]+)["\']\s*[,)]', source)
+    assert [key for key in looked_up if key not in en.WORDS
+            and not any(p + key in en.WORDS for p in PREFIXES)] == []
     short = re.findall(r'\b(?:word|flat|say)\(["\']([\w-]+)["\']', source)
     known = [w for w in short if w in en.WORDS or any(p + w in en.WORDS for p in PREFIXES)
              or any(key.startswith(f"label.{w}") for key in en.WORDS if w.endswith("_"))]
@@ -82,3 +97,8 @@ def test_a_value_in_two_languages_goes_in_as_each() -> None:
                   since="2020-08-01")
     assert reason.en == "first debit ever to docomo Koza in 40 days of history (since 2020-08-01)"
     assert reason.ja == "2020-08-01以降40日間の履歴で初めてのドコモ口座への出金です"
+
+
+def test_every_channel_marker_has_its_words() -> None:
+    assert [m for m in sorted(wallet_like._MARKERS)
+            if f"rule.wallet-like.shape.{m}" not in en.WORDS] == []

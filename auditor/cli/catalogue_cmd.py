@@ -25,9 +25,10 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     from rich.text import Text
 
     from auditor.fs.atomic import stdout_output
+    from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
     from auditor.detect.wallets import load_catalogue
-    from auditor.wording import yen
+    from auditor.wording import say, yen
 
     catalogue = load_catalogue()
     if fmt is ListFormat.json:
@@ -42,14 +43,16 @@ def wallets(fmt: Format = ListFormat.table) -> None:
                  "patterns": list(a.names.patterns), "words": list(a.names.words),
                  "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
-    table = Table(title="Wallets / 決済サービス", title_justify="left")
-    for column in ("id", "kind", "名称", "Name", "Cap", "Matches (folded)"):
-        table.add_column(column, justify="right" if column == "Cap" else "left")
+    language = detect_lang()
+    table = Table(title=say("listing.wallets", language), title_justify="left")
+    for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
+                "listing.matches"):
+        table.add_column(say(key, language), justify="right" if key == "listing.cap" else "left")
     for w in catalogue.wallets:
-        caps = [f"{yen(w.monthly_cap)}/month" if w.monthly_cap else "",
-                f"{yen(w.daily_cap)}/day" if w.daily_cap else ""]
+        caps = [say(key, language, cap=yen(cap)) for key, cap in
+                (("listing.monthly_cap", w.monthly_cap), ("listing.daily_cap", w.daily_cap)) if cap]
         table.add_row(Text(w.id), Text(w.kind), Text(w.name_ja), Text(w.name_en),
-                      Text(" ".join(cap for cap in caps if cap)), Text(", ".join(w.patterns)))
+                      Text(" ".join(caps)), Text(", ".join(w.patterns)))
     with stdout_output() as out:
         console(out).print(table)
 
@@ -64,6 +67,7 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
     from auditor.detect.rules import all_rules
+    from auditor.wording import say
 
     language = detect_lang(checked_lang(lang))
     if fmt is ListFormat.json:
@@ -72,9 +76,9 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
                 {"id": r.id, "severity": r.severity.value, "lowest": r.lowest.value,
                  "title_en": r.title_en, "title_ja": r.title_ja} for r in all_rules()]}, out)
         return
-    table = Table(title="Rules / ルール", title_justify="left")
-    for column in ("id", "severity", "title"):
-        table.add_column(column)
+    table = Table(title=say("listing.rules", language), title_justify="left")
+    for key in ("listing.id", "listing.severity", "listing.title"):
+        table.add_column(say(key, language))
     for rule in all_rules():
         title = rule.title_ja if language == "ja" else rule.title_en
         grades = rule.severity.value if rule.lowest is rule.severity else (

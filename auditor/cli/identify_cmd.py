@@ -26,6 +26,7 @@ def identify(
 ) -> None:
     """Show which bank layout each file is, and what was read from it."""
     from auditor.fs.atomic import stdout_output
+    from auditor.i18n import detect_lang
     from auditor.run.batch import expand
     from auditor.render import console, json_dump, report_messages
     from auditor.render.table import identify_table
@@ -37,6 +38,6 @@ def identify(
         if fmt is IdentifyFormat.json:
             json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, out)
         else:
-            console(out).print(identify_table(reports))
+            console(out).print(identify_table(reports, detect_lang()))
     report_messages(reports)
     raise typer.Exit(ExitCode.for_reading(reports))

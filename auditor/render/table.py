@@ -10,19 +10,23 @@ from rich.text import Text
 from auditor.ingest.account import mask_path
 from auditor.models import FileReport
 from auditor.render.safety import printable
-from auditor.wording import yen
+from auditor.wording import say, yen
+
+_COLUMNS = (("listing.file", "left"), ("listing.layout", "left"), ("listing.encoding", "left"),
+            ("listing.rows", "right"), ("listing.rejected", "right"),
+            ("listing.debits", "right"), ("listing.credits", "right"),
+            ("listing.period", "left"), ("listing.breaks", "right"))
 
 
-def identify_table(reports: Iterable[FileReport]) -> Table:
+def identify_table(reports: Iterable[FileReport], lang: str) -> Table:
     """One row per input file: layout, encoding, rows, totals, period, balance breaks."""
-    table = Table(title="Statements / 明細ファイル", title_justify="left")
-    for name, justify in (("File", "left"), ("Layout", "left"), ("Encoding", "left"),
-                          ("Rows", "right"), ("Rejected", "right"), ("Debits", "right"),
-                          ("Credits", "right"), ("Period", "left"), ("Breaks", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = Table(title=say("listing.statements", lang), title_justify="left")
+    for key, justify in _COLUMNS:
+        table.add_column(say(key, lang), justify=justify)  # type: ignore[arg-type]
     for report in reports:
         if report.error:
-            table.add_row(Text(printable(mask_path(report.path))), Text("error", style="red"),
+            table.add_row(Text(printable(mask_path(report.path))),
+                          Text(say("listing.error", lang), style="red"),
                           Text(printable(report.error)))
             continue
         period = "" if report.period is None else f"{report.period[0]} – {report.period[1]}"

@@ -45,4 +45,4 @@ def long_date(day: date, lang: str) -> Fixed:
 
 def listing(names: list[str], lang: str) -> Fixed:
     """Names joined the way each language lists them."""
-    return Fixed(("、" if lang == "ja" else ", ").join(names))
+    return Fixed(template("report.list_separator", lang).join(names))

@@ -1,7 +1,8 @@
 """The tool's words in English, by key; ja.py and en.py hold the same keys."""
 
 WORDS: dict[str, str] = {
-    # --- Labels of the findings table, the summaries and the review card ---
+    # --- Labels: the findings table, the review card and the summaries ---
+    # The findings table (auditor scan) and the review card
     "label.date": "Date",
     "label.time": "Time",
     "label.description": "Description (as printed)",
@@ -12,6 +13,7 @@ WORDS: dict[str, str] = {
     "label.file": "File",
     "label.line": "Line",
     "label.findings_title": "Debits you may not have made",
+    # Severities, and what the holder answered
     "label.high": "high",
     "label.medium": "medium",
     "label.low": "low",
@@ -19,6 +21,7 @@ WORDS: dict[str, str] = {
     "label.answer_not-mine": "answered: not mine",
     "label.answer_not-sure": "answered: not sure",
     "label.refunded": "refunded on {date} (line {line})",
+    # The tables on stderr after a scan of several files
     "label.by_wallet": "By wallet",
     "label.by_bank": "By bank",
     "label.top_accounts": "Accounts most at risk",
@@ -30,11 +33,14 @@ WORDS: dict[str, str] = {
     "label.at_risk": "at risk",
     "label.from": "from",
     "label.to": "to",
+    # The line on stderr after a scan: for several files, and for any scan
     "label.run_line": ("{files} files: {audited} audited, {failed} failed; findings {high} "
                        "high, {medium} medium, {low} low; {at_risk} at risk"),
     "label.none": "no suspicious debits found",
     "label.summary": ("{files} file(s) checked ({failed} unreadable): {findings} finding(s) "
                       "({high} high, {medium} medium, {low} low), {at_risk} at risk"),
+    # Sentences joined in one line or one table cell
+    "label.sentence_separator": "; ",
     # --- The draft letter (auditor report) ---
     "report.title": "Request for investigation and compensation of unauthorised debits (draft)",
     "report.draft": ("This is a draft prepared by auditor from your bank statements. Check it, "
@@ -70,6 +76,7 @@ WORDS: dict[str, str] = {
     "report.services": "Services involved",
     "report.per_service": "{name}: {count} debit(s), {total}",
     "report.items": "{count}",
+    "report.list_separator": ", ",
     # Chart
     "report.chart": "Debits over the statement period",
     "report.chart_caption": ("Every debit on the statements (grey) and the debits claimed "
@@ -167,7 +174,6 @@ WORDS: dict[str, str] = {
     "review.stopped": "stopped; {count} answer(s) saved to {path}",
     "review.bad_input": ("input line {line}: {text} is not an answer (use m, n or s); {count} "
                          "answer(s) saved to {path}"),
-    "label.sentence_separator": "; ",
     # --- The rules' titles (auditor rules) and reasons ---
     "rule.unrecognised-wallet.title": "Debit to a wallet or brokerage you do not use",
     "rule.unrecognised-wallet": ("{amount} was charged to {wallet}, a service not on your list "
@@ -214,6 +220,20 @@ WORDS: dict[str, str] = {
     "rule.wallet-like.shape.charge": "a チャージ (top-up)",
     "rule.odd-hour.title": "Wallet debit in the middle of the night",
     "rule.odd-hour": "{amount} was taken at {time}, in the middle of the night",
+    # --- The listings: auditor identify, auditor wallets and auditor rules ---
+    # The same words in both languages: the titles carry both, the columns stay in English.
+    # Each table's title, then its columns as they stand in the header row.
+    "listing.statements": "Statements / 明細ファイル",
+    "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
+    "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
+    "listing.credits": "Credits", "listing.period": "Period", "listing.breaks": "Breaks",
+    "listing.error": "error",
+    "listing.wallets": "Wallets / 決済サービス",
+    "listing.id": "id", "listing.kind": "kind", "listing.name_ja": "名称", "listing.name_en": "Name",
+    "listing.cap": "Cap", "listing.matches": "Matches (folded)",
+    "listing.monthly_cap": "{cap}/month", "listing.daily_cap": "{cap}/day",
+    "listing.rules": "Rules / ルール",
+    "listing.severity": "severity", "listing.title": "title",
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("looks like yours: {name}, {debits} top-ups of everyday amounts from {first} "
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "

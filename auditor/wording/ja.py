@@ -1,7 +1,8 @@
 """The tool's words in Japanese, by key; ja.py and en.py hold the same keys."""
 
 WORDS: dict[str, str] = {
-    # --- Labels of the findings table, the summaries and the review card ---
+    # --- Labels: the findings table, the review card and the summaries ---
+    # The findings table (auditor scan) and the review card
     "label.date": "日付",
     "label.time": "時刻",
     "label.description": "摘要（明細の表示）",
@@ -12,6 +13,7 @@ WORDS: dict[str, str] = {
     "label.file": "ファイル",
     "label.line": "行",
     "label.findings_title": "身に覚えのない可能性がある出金",
+    # Severities, and what the holder answered
     "label.high": "高",
     "label.medium": "中",
     "label.low": "低",
@@ -19,6 +21,7 @@ WORDS: dict[str, str] = {
     "label.answer_not-mine": "回答：身に覚えがない",
     "label.answer_not-sure": "回答：わからない",
     "label.refunded": "返金済み：{date}（{line}行目）",
+    # The tables on stderr after a scan of several files
     "label.by_wallet": "サービス別",
     "label.by_bank": "銀行別",
     "label.top_accounts": "被害の可能性が大きい口座",
@@ -30,11 +33,14 @@ WORDS: dict[str, str] = {
     "label.at_risk": "金額",
     "label.from": "開始",
     "label.to": "終了",
+    # The line on stderr after a scan: for several files, and for any scan
     "label.run_line": ("{files}ファイル：確認{audited}・失敗{failed}。検出 高{high}・中{medium}・低{low}、"
                        "被害の可能性がある金額 {at_risk}"),
     "label.none": "不審な出金は見つかりませんでした",
     "label.summary": ("{files}ファイルを確認（読めなかったもの{failed}）：検出{findings}件（高{high}・中{medium}・低{low}）、"
                       "被害の可能性がある金額 {at_risk}"),
+    # Sentences joined in one line or one table cell
+    "label.sentence_separator": "。",
     # --- The draft letter (auditor report) ---
     "report.title": "不正利用に関する調査・補償のお願い（下書き）",
     "report.draft": "この文書は auditor が入出金明細から作成した下書きです。内容を確かめ、空欄を埋め、必要に応じて直してから提出してください。",
@@ -68,6 +74,7 @@ WORDS: dict[str, str] = {
     "report.services": "出金先のサービス",
     "report.per_service": "{name}：{count}件 {total}",
     "report.items": "{count}件",
+    "report.list_separator": "、",
     # Chart
     "report.chart": "出金の推移",
     "report.chart_caption": "明細の全出金（灰色）と、申し出の出金（赤）。棒の高さは金額の平方根に比例します。",
@@ -147,7 +154,6 @@ WORDS: dict[str, str] = {
     "review.stopped": "中断しました。{count}件の回答を{path}に保存しました",
     "review.bad_input": ("入力の{line}行目: {text} は回答として読めません（m・n・s で答えてください）。"
                          "{count}件の回答を{path}に保存しました"),
-    "label.sentence_separator": "。",
     # --- The rules' titles (auditor rules) and reasons ---
     "rule.unrecognised-wallet.title": "利用していない決済サービス・証券会社への出金",
     "rule.unrecognised-wallet": "利用登録していない{wallet}へ{amount}がチャージされています",
@@ -188,6 +194,20 @@ WORDS: dict[str, str] = {
     "rule.wallet-like.shape.charge": "チャージ",
     "rule.odd-hour.title": "深夜の決済サービスへの出金",
     "rule.odd-hour": "深夜{time}に{amount}が出金されています",
+    # --- The listings: auditor identify, auditor wallets and auditor rules ---
+    # The same words in both languages: the titles carry both, the columns stay in English.
+    # Each table's title, then its columns as they stand in the header row.
+    "listing.statements": "Statements / 明細ファイル",
+    "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
+    "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
+    "listing.credits": "Credits", "listing.period": "Period", "listing.breaks": "Breaks",
+    "listing.error": "error",
+    "listing.wallets": "Wallets / 決済サービス",
+    "listing.id": "id", "listing.kind": "kind", "listing.name_ja": "名称", "listing.name_en": "Name",
+    "listing.cap": "Cap", "listing.matches": "Matches (folded)",
+    "listing.monthly_cap": "{cap}/month", "listing.daily_cap": "{cap}/day",
+    "listing.rules": "Rules / ルール",
+    "listing.severity": "severity", "listing.title": "title",
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("{name}はご自身で利用しているようです（{first}〜{last}に{debits}件、普段どおりの金額）。急な連続や高額だけを検出しました。"
                    "ご自身のものなら `{command}`、心当たりがなければ --allow に利用中のサービス（なければ none）を指定してもう一度確認してください"),

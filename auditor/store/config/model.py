@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from auditor.wording import LANGS
+
 # The file, as load_config reads it and dumps_config writes it:
 #
 #     fail_on = "high"            # optional: low | medium | high
@@ -17,7 +19,7 @@ from pathlib import Path
 #     until = 2025-12-31          # optional TOML date; the entry counts through that day
 #     added = 2025-01-10          # written by the tool: the day the wallet was first allowed
 FAIL_ON_CHOICES = ("low", "medium", "high")
-LANG_CHOICES = ("ja", "en")
+LANG_CHOICES = LANGS  # the languages the wording modules hold
 TOP_KEYS = ("allow", "fail_on", "lang")
 ALLOW_KEYS = ("wallet", "reason", "until", "added")
 
