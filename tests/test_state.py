@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -187,7 +188,9 @@ def test_the_database_holds_no_statement_text_or_account_number(db: Path) -> Non
     found = finding()
     with open_state(db) as store:
         store.record([alert(found)])
-    raw = db.read_bytes()
+    # The keyed hashes are random-looking hex: a short secret such as 0012 may turn up inside
+    # one by chance (it did, once in some hundred runs), which says nothing. Look beside them.
+    raw = re.sub(rb"[0-9a-f]{64}", b"", db.read_bytes())
     for secret in (found.description, found.key, "1234567", "0012", found.identity()):
         assert secret.encode("utf-8") not in raw
     assert b"***4567" in raw
