@@ -12,7 +12,6 @@ from pathlib import Path
 from auditor.fs.regular import read_regular
 from auditor.ingest.account import mask_path
 from auditor.models import FileReport
-from auditor.stitch.accounts import duplicates
 
 
 def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
@@ -35,9 +34,14 @@ def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
         if len(group) > 1:
             digests.extend((index, digest) for index in group
                            if (digest := _digest(paths[index], limit)) is not None)
-    digests.sort()
-    found = duplicates([digest for _, digest in digests])
-    return {digests[copy][0]: digests[first][0] for copy, first in found.items()}
+    first: dict[str, int] = {}
+    repeated: dict[int, int] = {}
+    for index, digest in sorted(digests):  # in input order: the first name given is kept
+        if digest in first:
+            repeated[index] = first[digest]
+        else:
+            first[digest] = index
+    return repeated
 
 
 def repeat_report(path: Path, first: Path) -> FileReport:

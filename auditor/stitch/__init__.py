@@ -1,1 +1,0 @@
-"""Stitching: one account's overlapping downloads joined into one timeline, each row once."""
