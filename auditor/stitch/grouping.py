@@ -10,6 +10,7 @@ from enum import StrEnum
 import numpy as np
 
 from auditor.ingest.statement import Statement
+from auditor.stitch.order import in_period_order
 from auditor.stitch.rows import Rows, agree
 
 
@@ -44,13 +45,6 @@ def family(statement: Statement) -> tuple[str, tuple[str, ...]]:
     return layout.bank, layout.header if layout.generic else ()
 
 
-def period(rows: Rows, index: int) -> tuple[float, float, int]:
-    """Order by first day, then last day; files with no row last, in the order given."""
-    if not len(rows):
-        return math.inf, math.inf, index
-    return float(rows.day[0]), float(rows.day[-1]), index
-
-
 def runs_on(earlier: Rows, later: Rows) -> bool:
     """Whether the later file's opening balance is where the earlier file stood on its first day.
 
@@ -73,7 +67,7 @@ def runs_on(earlier: Rows, later: Rows) -> bool:
 def groups(statements: Sequence[Statement], rows: Sequence[Rows],
            same_account: bool = False) -> list[Group]:
     """The accounts among the statements, each with why its files belong together."""
-    order = sorted(range(len(statements)), key=lambda i: period(rows[i], i))
+    order = in_period_order(rows)
     by_family: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for index in order:
         by_family.setdefault(family(statements[index]), []).append(index)
