@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from auditor.stitch.timeline import Segment
 
@@ -45,17 +44,49 @@ def assemble(frames: Sequence[pd.DataFrame], segments: Sequence[Segment]
     parts = [frames[s.file].iloc[s.start:s.stop] for s in segments]
     frame = pd.concat([part.drop(columns=list(_TEXT)) for part in parts], ignore_index=True)
     for column in _TEXT:
-        frame[column] = union_categoricals([part[column] for part in parts])
+        frame[column] = _joined([part[column] for part in parts])
     frame = frame[list(frames[0].columns)]
     origin = np.concatenate([np.column_stack([np.full(s.stop - s.start, s.file),
                                               np.arange(s.start, s.stop)]) for s in segments])
     # Joined files run on in time; a file that disagrees with the one before it keeps all
     # its rows, which may then sit before rows already laid: sorted as one statement is.
-    if not (frame["time"].isna().all() and frame["date"].is_monotonic_increasing):
+    bounds = np.cumsum([s.stop - s.start for s in segments])[:-1]
+    if not _in_order(frame, bounds):
         order = frame.sort_values(["date", "time"], kind="stable",
                                   na_position="first").index.to_numpy()
         frame, origin = frame.iloc[order].reset_index(drop=True), origin[order]
     return _numbered(frame), origin
+
+
+def _in_order(frame: pd.DataFrame, bounds: np.ndarray) -> bool:
+    """Whether each part begins no earlier than the part before it ends.
+
+    Each part is in (date, time) order, rows without a time first within their day, as a
+    statement is: then so is the whole, and sorting it would change nothing.
+    """
+    dates, times = frame["date"], frame["time"]
+    for bound in bounds.tolist():
+        (d0, t0), (d1, t1) = ((dates.iat[i], times.iat[i]) for i in (bound - 1, bound))
+        if d0 > d1 or (d0 == d1 and isinstance(t0, str) and not (isinstance(t1, str)
+                                                                 and t0 <= t1)):
+            return False
+    return True
+
+
+def _joined(parts: Sequence[pd.Series]) -> pd.Categorical:
+    """The parts as one categorical over the union of their texts.
+
+    One hashing pass over the parts' categories (each file's distinct texts), a take per
+    part for its codes: pandas' union_categoricals recodes part by part, half as fast.
+    """
+    categories = [part.cat.categories for part in parts]
+    codes, union = pd.factorize(np.concatenate([c.to_numpy(dtype=object) for c in categories]))
+    offsets = np.cumsum([0, *(len(c) for c in categories)])
+    # A code of -1 (an empty cell) stays -1: take it from a -1 put after each part's codes.
+    taken = [np.append(codes[offsets[k]:offsets[k + 1]], -1)[part.cat.codes.to_numpy()]
+             for k, part in enumerate(parts)]
+    return pd.Categorical.from_codes(np.concatenate(taken),
+                                     categories=pd.Index(union, dtype=categories[0].dtype))
 
 
 def _numbered(frame: pd.DataFrame) -> pd.DataFrame:
