@@ -12,7 +12,7 @@ from auditor.detect.rules import Context
 from auditor.detect.wallets import load_catalogue
 from auditor.ingest.statement import read_statement
 from auditor.stitch import Account, Chain, Why, duplicates, stitch
-from tests.downloads import TIMED, Year, downloads
+from tests.downloads import TIMED, Balance, Year, downloads
 
 CASES = [("mufg", "column"), ("yucho", "column"), ("paypay_bank", "column"),
          ("shinsei_2018", "column"), ("mizuho", "column"), ("jnb", "blank"),
@@ -57,28 +57,29 @@ def check_rows(year: Year, account: Account, folder: Path, indexes: list[int]) -
 def check_gaps(year: Year, account: Account, printed_balance: bool) -> None:
     """The missing month is a gap; with a balance, the only one, and the yen it moved."""
     days = [r.txn.when.date() for r in year.rows]
-    lost = [year.rows[i] for i in year.uncovered]
-    holding = [j for j in account.gaps
-               if all(j.uncovered[0] <= r.txn.when.date() <= j.uncovered[1] for r in lost)]
+    lost = [year.rows[i].txn.when.date() for i in year.uncovered]
+    spans = [j.uncovered for j in account.gaps if j.uncovered is not None]
+    assert len(spans) == len(account.gaps)
+    holding = [(a, b) for a, b in spans if all(a <= d <= b for d in lost)]
     assert len(holding) == 1
     if printed_balance:
         (gap,) = account.gaps
         assert account.breaks == (gap,) and gap.chain is Chain.breaks
-        assert gap.missing == sum(r.txn.credit - r.txn.debit for r in lost)
-    for join in account.gaps:  # any other is days without a row, that no balance vouches for
-        if join not in holding:
-            assert not any(join.uncovered[0] <= d <= join.uncovered[1] for d in days)
-            assert join.chain is Chain.unknown
+        assert gap.missing == sum(year.rows[i].txn.credit - year.rows[i].txn.debit
+                                  for i in year.uncovered)
+    for join, (a, b) in zip(account.gaps, spans, strict=True):
+        if (a, b) not in holding:  # days without a row, that no balance vouches for
+            assert not any(a <= d <= b for d in days) and join.chain is Chain.unknown
 
 
 @pytest.mark.parametrize(("layout", "balance"), CASES)
-def test_a_year_of_downloads_stitches_back_to_its_rows(layout: str, balance: str,
+def test_a_year_of_downloads_stitches_back_to_its_rows(layout: str, balance: Balance,
                                                        tmp_path: Path) -> None:
     year = downloads(layout, seed=3, overlap=7, duplicate=True, missing=5, balance=balance,
                      names="account")
     copies, accounts = stitched(year, tmp_path)
     (copy,) = [one for one in year.downloads if one.copy_of]
-    assert copies == {str(tmp_path / copy.name): str(tmp_path / copy.copy_of)}
+    assert copies == {str(tmp_path / copy.name): str(tmp_path / str(copy.copy_of))}
     (account,) = accounts
     check_rows(year, account, tmp_path, held(year))
     assert len(held(year)) == len(year.rows) - len(year.uncovered)
