@@ -96,6 +96,7 @@ def test_a_file_inside_another_adds_nothing(statement_file: Write) -> None:
     (account,) = stitch([inside, year])
     assert len(account.frame) == 5 and account.joins[0].matched == 2
     assert [len(account.provenance.places(seq)) for seq in range(5)] == [1, 1, 2, 2, 1]
+    assert list(account.provenance.held()) == [1, 1, 2, 2, 1]
 
 
 def test_identical_debits_keep_their_number_across_a_join(statement_file: Write) -> None:

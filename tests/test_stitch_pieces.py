@@ -38,7 +38,7 @@ def spans(draw: st.DrawFn, rows: int, least: int) -> list[tuple[int, int]]:
         begin = start
     out.append((begin, rows))
     if draw(st.booleans()) and len(out) > 2:  # one piece inside the one before it
-        (a, b), (c, d) = out[0], out[1]
+        (a, b), (c, _) = out[0], out[1]
         out.insert(1, (min(a + 3, b - 1), max(min(a + 3, b - 1) + 1, min(b, c + 5))))
     return out
 
