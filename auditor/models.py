@@ -155,6 +155,8 @@ class Finding:
     occurrence: int = 1  # n-th row in the statement with this date, time, amount and key
     answer: str | None = None  # the holder's review answer: mine, not-mine, not-sure
     refund: Refund | None = None  # the credit that paid this debit back, if one did
+    # A statement stitched from several downloads: every (file, line) holding this row.
+    seen_in: tuple[tuple[str, int], ...] = ()
 
     @property
     def settled(self) -> bool:
