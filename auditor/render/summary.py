@@ -18,7 +18,7 @@ def run_tables(result: ScanResult, lang: str, top: int = 10) -> Group:
     parts = breakdown(result, top)
     counts = result.summary()
     line = word("run_line", lang).format(**{**counts, "at_risk": yen(counts["at_risk"]),
-                                           "audited": counts["files"] - counts["failed"]})
+                                           "audited": counts["files"] - counts["failed"] - counts["repeats"]})
     shown: list[Table | Text] = [Text(line)]
     for title, key, rows in (("by_wallet", "wallet", parts["by_wallet"]),
                              ("by_bank", "bank", parts["by_bank"]),

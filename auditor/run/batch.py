@@ -14,6 +14,7 @@ from typing import Any
 from auditor.detect.audit import Window, examine
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
+from auditor.stitch.grouping import family
 from auditor.detect.rules import Context
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
                                       read_statement)
@@ -42,6 +43,8 @@ class Audited:
     account_id: str
     suggestions: tuple[Suggestion, ...] = ()
     kept: Any = None  # what the caller's keep() took from the statement
+    # Which files may be one account's (the bank, and the columns of an unknown bank's).
+    family: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def failed(self) -> bool:
@@ -77,7 +80,7 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept)
+                   tuple(examined.suggestions), kept, family(statement))
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.detect.audit import Window
 from auditor.models import ScanResult
+from auditor.run.accounts import counted, stitched
 from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
                                result_of)
 from auditor.run.repeats import repeat_report, repeated_files
@@ -37,6 +38,7 @@ class ScanJob:
     window: Window = Window()
     batch: BatchOptions = BatchOptions()
     answers: AnswerStore | None = None  # the holder's review answers, shown on findings
+    same_account: bool = False  # the holder says each bank's files are one account's
 
     def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
         """The same job for a changed allow list (review re-scans after an allow)."""
@@ -61,9 +63,11 @@ def run_keeping(job: ScanJob, keep: Keep | None,
     files = files_of(job)
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     read = [path for index, path in enumerate(files) if index not in repeats]
-    outcomes = _listing_repeats(files, repeats, audit_many(read, work, job.batch, progress))
+    joined = stitched(audit_many(read, work, job.batch, progress), read, job)
+    outcomes = _listing_repeats(files, repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
-    return with_answers(result_of(outcomes, len(files)), job.answers), kept
+    result = with_answers(result_of(outcomes, len(files)), job.answers)
+    return replace(result, accounts=counted(joined.accounts, result.findings)), kept
 
 
 def _listing_repeats(files: list[Path], repeats: dict[int, int],
