@@ -96,15 +96,20 @@ def of_account(account: Account) -> AccountSummary:
     frame = account.frame
     period = None if frame.empty else (frame["date"].iloc[0].date(),
                                        frame["date"].iloc[-1].date())
-    links = {link.file: link for link in account.links}
-    meetings = tuple(_meeting(join, links.get(join.after)) for join in account.joins)
+    meetings = tuple(_meeting(join, account.links) for join in account.joins)
     first = account.statements[0]
     return AccountSummary(mask(account.number) or mask_path(str(first.path)), first.layout.bank,
                           account.files, period, len(frame), meetings)
 
 
-def _meeting(join: Join, link: Link | None) -> Meeting:
-    # Every file after an account's first has a link; without one, it met the file before.
-    to, why = (join.before, "") if link is None else (link.to, str(link.why))
+def _meeting(join: Join, links: tuple[Link, ...]) -> Meeting:
+    """The join with why its file is of the account: its own link, or the link of a later
+    file that runs on from it (a file after a missing month is joined by the next one)."""
+    own = next((link for link in links if link.file == join.after), None)
+    if own is not None:
+        to, why = own.to, str(own.why)
+    else:
+        other = next((link for link in links if link.to == join.after), None)
+        to, why = (join.before, "") if other is None else (other.file, str(other.why))
     return Meeting(join.after, to, why, join.before, join.matched, join.unchained,
                    str(join.chain), join.missing, join.uncovered)
