@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+
+import numpy as np
 
 from auditor.ingest.account import mask, mask_path
 from auditor.models import FileReport, Finding
 from auditor.stitch.account import Account
+from auditor.stitch.frame import Provenance
 from auditor.stitch.grouping import Link
 from auditor.stitch.joins import Join
 
@@ -54,6 +57,9 @@ class AccountSummary:
     meetings: tuple[Meeting, ...] = ()
     findings: int = 0
     at_risk: int = 0
+    # Every (file, line) of a row another file of the account holds too, where it is not
+    # kept: what a draft must not count again (the chart of all debits).
+    repeats: frozenset[tuple[str, int]] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def gaps(self) -> int:
@@ -69,8 +75,7 @@ class AccountSummary:
 
     def counted(self, mine: Sequence[Finding]) -> AccountSummary:
         """With its findings (those of its files) counted: how many, the yen at risk."""
-        return AccountSummary(self.label, self.bank, self.files, self.period, self.rows,
-                              self.meetings, len(mine), sum(f.amount for f in mine if f.counts))
+        return replace(self, findings=len(mine), at_risk=sum(f.amount for f in mine if f.counts))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON ``accounts`` entry (schema 2)."""
@@ -99,7 +104,17 @@ def of_account(account: Account) -> AccountSummary:
     meetings = tuple(_meeting(join, account.links) for join in account.joins)
     first = account.statements[0]
     return AccountSummary(mask(account.number) or mask_path(str(first.path)), first.layout.bank,
-                          account.files, period, len(frame), meetings)
+                          account.files, period, len(frame), meetings,
+                          repeats=_repeats(account.provenance))
+
+
+def _repeats(provenance: Provenance) -> frozenset[tuple[str, int]]:
+    """The places of each row after its first (kept) one."""
+    again = np.ones(len(provenance.seq), dtype=bool)
+    again[np.unique(provenance.seq, return_index=True)[1]] = False
+    files = provenance.files
+    return frozenset((files[f], line) for f, line in zip(
+        provenance.file[again].tolist(), provenance.line[again].tolist(), strict=True))
 
 
 def _meeting(join: Join, links: tuple[Link, ...]) -> Meeting:
