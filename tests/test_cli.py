@@ -57,7 +57,7 @@ def test_identify_json_schema(cli: Cli) -> None:
     run = cli("identify", MIZUHO, "--format", "json")
     assert run.code == 0
     data = json.loads(run.out)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     (entry,) = data["files"]
     assert {"path", "layout", "encoding", "rows", "rejected", "debit_total", "credit_total",
             "period", "balance_breaks", "error"} <= set(entry)

@@ -46,7 +46,7 @@ def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> St
     covered: set[int] = set()
     for members in candidates(outcomes, job.same_account):
         try:
-            accounts = _accounts(members, paths, job)
+            accounts = _accounts([outcomes[i] for i in members], members, paths, job)
         except Exception:  # a bug here must not lose the files' own findings
             _log.debug("stitching failed", exc_info=True)
             for index in members:
@@ -83,10 +83,11 @@ def candidates(outcomes: Sequence[Audited], same_account: bool) -> list[list[int
     return chosen
 
 
-def _accounts(members: list[int], paths: Sequence[Path], job: ScanJob
-              ) -> list[tuple[Account, Examined]]:
+def _accounts(outcomes: list[Audited], members: list[int], paths: Sequence[Path],
+              job: ScanJob) -> list[tuple[Account, Examined]]:
     """The accounts of several files among members, each with its audit."""
-    statements = [read_statement(paths[i], job.options) for i in members]
+    statements = [outcome.statement or read_statement(paths[i], job.options)
+                  for outcome, i in zip(outcomes, members, strict=True)]
     found = []
     for account in stitch(statements, job.same_account):
         if len(account.statements) > 1:

@@ -45,6 +45,7 @@ class Audited:
     kept: Any = None  # what the caller's keep() took from the statement
     # Which files may be one account's (the bank, and the columns of an unknown bank's).
     family: tuple[str, tuple[str, ...]] | None = None
+    statement: Statement | None = None  # held for stitching (small runs), else read again
 
     @property
     def failed(self) -> bool:
@@ -70,8 +71,12 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
-               keep: Keep | None = None) -> Audited:
-    """Read and audit one file; any failure becomes the file's one-line error."""
+               keep: Keep | None = None, hold: bool = False) -> Audited:
+    """Read and audit one file; any failure becomes the file's one-line error.
+
+    With hold, the statement comes back too (one more pickle from a worker), so stitching
+    need not read it again.
+    """
     try:
         statement = read_statement(path, options)
         examined = examine(statement, ctx, window)
@@ -80,7 +85,8 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept, family(statement))
+                   tuple(examined.suggestions), kept, family(statement),
+                   statement if hold else None)
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),

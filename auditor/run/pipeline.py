@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from auditor.store.answers import AnswerStore
 
 Progress = Callable[[int], None]
+HOLD_BYTES = 64 << 20  # statements kept for stitching while their files are this small together
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,36 @@ def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
 def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
-    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
     files = files_of(job)
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     read = [path for index, path in enumerate(files) if index not in repeats]
+    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
+                   hold=holds(read))
     joined = stitched(audit_many(read, work, job.batch, progress), read, job)
     outcomes = _listing_repeats(files, repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
     result = with_answers(result_of(outcomes, len(files)), job.answers)
     return replace(result, accounts=counted(joined.accounts, result.findings)), kept
+
+
+def holds(paths: Sequence[Path]) -> bool:
+    """Whether each read statement is kept for stitching rather than read again if needed.
+
+    Kept when there are several files and they are small together (a holder's downloads);
+    a bank's folder of thousands of customers seldom stitches, and keeping all of it
+    would hold every row in memory at once.
+    """
+    if len(paths) < 2:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # the reader says why
+        if total > HOLD_BYTES:
+            return False
+    return True
 
 
 def _listing_repeats(files: list[Path], repeats: dict[int, int],
