@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from auditor.detect.campaigns import campaigns
 from auditor.detect.rules import Context
 from auditor.detect.wallets import load_catalogue
+from auditor.ingest.account import mask_path
 from auditor.ingest.statement import ReadOptions
 from auditor.models import Finding, ScanResult
 from auditor.report.gather import gather
@@ -162,3 +165,16 @@ def test_new_only_reports_a_stitched_row_once_across_runs(cli: Cli, tmp_path: Pa
     assert sorted(f["amount"] for f in counted if f["amount"] >= 20000) == \
         sorted(year.rows[i].txn.debit for i in year.flagged)
     assert json.loads(again.out)["findings"] == []
+
+
+def test_review_asks_once_about_a_row_two_downloads_hold(cli: Cli, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    year = downloads("mizuho", seed=6, missing=None, names="account", duplicate=False)
+    (tmp_path / "downloads").mkdir()
+    paths = year.write(tmp_path / "downloads")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("n\n" * 20))
+    run = cli("review", *paths, *allowing(year), "--answers", tmp_path / "answers.json")
+    assert run.code == 0
+    assert f"(1/{len(year.flagged)})" in run.out and f"({len(year.flagged) + 1}/" not in run.out
+    held = [mask_path(one.name) for one in year.downloads if set(year.flagged) <= set(one.rows)]
+    assert len(held) == 2 and all(run.out.count(name) == len(year.flagged) for name in held)
