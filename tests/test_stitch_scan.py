@@ -178,3 +178,23 @@ def test_review_asks_once_about_a_row_two_downloads_hold(cli: Cli, tmp_path: Pat
     assert f"(1/{len(year.flagged)})" in run.out and f"({len(year.flagged) + 1}/" not in run.out
     held = [mask_path(one.name) for one in year.downloads if set(year.flagged) <= set(one.rows)]
     assert len(held) == 2 and all(run.out.count(name) == len(year.flagged) for name in held)
+
+
+def test_a_bug_auditing_an_account_still_audits_its_files(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.run.units
+
+    real = auditor.run.units.examine
+
+    def crash_on_accounts(statement: object, *args: object, **kwargs: object) -> object:
+        if kwargs.get("sources") is not None:
+            raise RuntimeError("bug")
+        return real(statement, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(auditor.run.units, "examine", crash_on_accounts)
+    year = downloads("mizuho", seed=6, missing=None, names="account", duplicate=False)
+    result = scanned(year, tmp_path)
+    assert all(any("not stitched" in note for note in r.notes) for r in result.files)
+    # Each file audited alone: the burst in the overlap is found in both files holding it.
+    assert len([f for f in result.findings if f.counts]) == 2 * len(year.flagged)
+    assert not any(r.error for r in result.files)

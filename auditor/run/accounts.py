@@ -1,10 +1,11 @@
-"""Downloads of one account audited as one: stitched once every file was read and audited alone.
+"""Downloads of one account audited as one: grouped once every file was read.
 
-Workers read and audit each file by itself, as always. Only files that may share an account
-with another file of the run (the same bank and number, or no number to tell) are read again
-here and stitched; each account of several files is audited once, over its whole history,
-and its findings replace those its files gave alone. A bank's folder of distinct customers
-pays nothing for this.
+A small run (a holder's downloads) is read first and audited after: files that may share an
+account with another file of the run (the same bank and number, or no number to tell) are
+stitched, and each account is audited once over its whole history, every file alone or
+account at once on the workers. A large run (a bank's folder) audits each file as it reads
+it, as before; only its candidates for stitching are read again, so a folder of distinct
+customers pays nothing for this.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.detect.audit import Examined, examine
-from auditor.ingest.statement import read_statement
+from auditor.detect.audit import Examined
+from auditor.ingest.statement import Statement, failed_report, read_statement
 from auditor.models import Finding
 from auditor.run.batch import Audited
+from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
 from auditor.stitch.summary import AccountSummary, of_account, of_file
 
@@ -40,29 +42,43 @@ class Stitched:
 
 
 def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> Stitched:
-    """Audit each account of several downloads once; outcomes[i] is the outcome of paths[i]."""
+    """Audit what is left to audit, each account of several downloads once.
+
+    outcomes[i] is the outcome of paths[i]; an outcome read but not yet examined (a small
+    run's) is audited here, alone or with the rest of its account.
+    """
     outcomes = list(outcomes)
-    joined: dict[int, AccountSummary] = {}
-    covered: set[int] = set()
+    units: list[Unit] = []
+    joined: dict[int, Account] = {}
+    grouped: set[int] = set()
+    covered: set[int] = set()  # files of an account of several
     for members in candidates(outcomes, job.same_account):
+        grouped.update(members)
         try:
-            accounts = _accounts([outcomes[i] for i in members], members, paths, job)
+            accounts = stitch([_statement(outcomes[i], paths[i], job) for i in members],
+                              job.same_account)
         except Exception:  # a bug here must not lose the files' own findings
             _log.debug("stitching failed", exc_info=True)
-            for index in members:
-                report = outcomes[index].report
-                outcomes[index] = replace(outcomes[index], report=replace(
-                    report, notes=(*report.notes, _NOT_STITCHED)))
+            _not_stitched(outcomes, members)
+            units += [Unit((i,), outcomes[i].statement) for i in members
+                      if not outcomes[i].examined]
             continue
         index_of = {str(paths[i]): i for i in members}
-        for account, found in accounts:
-            at = sorted(index_of[file] for file in account.files)
-            _move(outcomes, at, found, len(account.files))
-            joined[at[0]] = of_account(account)
-            covered.update(at)
-    singles = [(i, of_file(o.report)) for i, o in enumerate(outcomes)
-               if i not in covered and not o.failed]
-    return Stitched(outcomes, sorted([*joined.items(), *singles], key=lambda pair: pair[0]))
+        for account in accounts:
+            at = tuple(sorted(index_of[file] for file in account.files))
+            if len(at) > 1:
+                joined[at[0]] = account
+                covered.update(at)
+                units.append(Unit(at, account.statement(), account.provenance))
+            elif not outcomes[at[0]].examined:
+                units.append(Unit(at, outcomes[at[0]].statement))
+    units += [Unit((i,), o.statement) for i, o in enumerate(outcomes)
+              if i not in grouped and not o.examined and not o.failed]
+    _apply(outcomes, paths, job, units)
+    summaries = {i: of_account(account) for i, account in joined.items()}
+    singles = {i: of_file(o.report) for i, o in enumerate(outcomes)
+               if i not in covered and not o.failed}
+    return Stitched(outcomes, sorted({**summaries, **singles}.items()))
 
 
 def candidates(outcomes: Sequence[Audited], same_account: bool) -> list[list[int]]:
@@ -83,26 +99,42 @@ def candidates(outcomes: Sequence[Audited], same_account: bool) -> list[list[int
     return chosen
 
 
-def _accounts(outcomes: list[Audited], members: list[int], paths: Sequence[Path],
-              job: ScanJob) -> list[tuple[Account, Examined]]:
-    """The accounts of several files among members, each with its audit."""
-    statements = [outcome.statement or read_statement(paths[i], job.options)
-                  for outcome, i in zip(outcomes, members, strict=True)]
-    found = []
-    for account in stitch(statements, job.same_account):
-        if len(account.statements) > 1:
-            found.append((account, examine(account.statement(), job.ctx, job.window,
-                                           sources=account.provenance)))
-    return found
+def _statement(outcome: Audited, path: Path, job: ScanJob) -> Statement:
+    """The statement as read by the worker, or read again (a large run keeps none)."""
+    return outcome.statement or read_statement(path, job.options)
 
 
-def _move(outcomes: list[Audited], at: list[int], found: Examined, files: int) -> None:
+def _apply(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
+           units: list[Unit]) -> None:
+    """Each unit's audit on its files' outcomes; a unit that hit a bug is reported by file."""
+    for unit, found in zip(units, audit_units(units, job.ctx, job.window, job.batch),
+                           strict=True):
+        if isinstance(found, Examined):
+            _move(outcomes, unit.at, found, len(unit.at))
+        elif len(unit.at) > 1:  # the account failed as one: each file alone, noted
+            _not_stitched(outcomes, list(unit.at))
+            _apply(outcomes, paths, job, [Unit((i,), _statement(outcomes[i], paths[i], job))
+                                          for i in unit.at])
+        else:
+            (i,) = unit.at
+            outcomes[i] = replace(outcomes[i], report=failed_report(paths[i], found, "auditing"),
+                                  findings=(), suggestions=(), examined=True)
+
+
+def _move(outcomes: list[Audited], at: tuple[int, ...], found: Examined, files: int) -> None:
     """The account's findings on its first file's outcome; its other files give none."""
-    suggestions = tuple(replace(s, files=files) for s in found.suggestions)
+    suggestions = tuple(s if files == 1 else replace(s, files=files) for s in found.suggestions)
     outcomes[at[0]] = replace(outcomes[at[0]], findings=tuple(found.findings),
-                              suggestions=suggestions)
+                              suggestions=suggestions, examined=True)
     for index in at[1:]:
-        outcomes[index] = replace(outcomes[index], findings=(), suggestions=())
+        outcomes[index] = replace(outcomes[index], findings=(), suggestions=(), examined=True)
+
+
+def _not_stitched(outcomes: list[Audited], members: list[int]) -> None:
+    for index in members:
+        report = outcomes[index].report
+        outcomes[index] = replace(outcomes[index], report=replace(
+            report, notes=(*report.notes, _NOT_STITCHED)))
 
 
 def counted(accounts: list[tuple[int, AccountSummary]], findings: Sequence[Finding]

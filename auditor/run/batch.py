@@ -46,6 +46,7 @@ class Audited:
     # Which files may be one account's (the bank, and the columns of an unknown bank's).
     family: tuple[str, tuple[str, ...]] | None = None
     statement: Statement | None = None  # held for stitching (small runs), else read again
+    examined: bool = True  # False: read only, audited once its account is known
 
     @property
     def failed(self) -> bool:
@@ -74,19 +75,21 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
                keep: Keep | None = None, hold: bool = False) -> Audited:
     """Read and audit one file; any failure becomes the file's one-line error.
 
-    With hold, the statement comes back too (one more pickle from a worker), so stitching
-    need not read it again.
+    With hold, the file is only read: its statement comes back (one more pickle from a
+    worker) to be audited once the run knows which files are one account's.
     """
     try:
         statement = read_statement(path, options)
-        examined = examine(statement, ctx, window)
+        examined = None if hold else examine(statement, ctx, window)
         report = file_report(path, statement)
         kept = None if keep is None else keep(report, statement)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
+    if examined is None:
+        return Audited(report, (), statement.account_id, (), kept, family(statement),
+                       statement, examined=False)
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept, family(statement),
-                   statement if hold else None)
+                   tuple(examined.suggestions), kept, family(statement))
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
