@@ -198,3 +198,17 @@ def test_a_bug_auditing_an_account_still_audits_its_files(tmp_path: Path,
     # Each file audited alone: the burst in the overlap is found in both files holding it.
     assert len([f for f in result.findings if f.counts]) == 2 * len(year.flagged)
     assert not any(r.error for r in result.files)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_large_run_stitches_as_a_small_one(jobs: int, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.run.pipeline
+
+    year = downloads("mufg", seed=3, missing=5, names="mixed")
+    small = scanned(year, tmp_path, jobs=jobs)
+    # Too many files to keep: each audited as read, the account's files read again.
+    monkeypatch.setattr(auditor.run.pipeline, "HOLD_FILES", 1)
+    large = run_scan(job(year, [tmp_path], jobs=jobs))
+    assert large.findings == small.findings and large.accounts == small.accounts
+    assert large.files == small.files and large.suggestions == small.suggestions

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 HOLD_BYTES = 64 << 20  # statements kept for stitching while their files are this small together
+HOLD_FILES = 256  # ... and this few
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,12 @@ def run_keeping(job: ScanJob, keep: Keep | None,
 def holds(paths: Sequence[Path]) -> bool:
     """Whether each read statement is kept for stitching rather than read again if needed.
 
-    Kept when there are several files and they are small together (a holder's downloads);
-    a bank's folder of thousands of customers seldom stitches, and keeping all of it
-    would hold every row in memory at once.
+    Kept when there are a few files, small together (a holder's downloads): each is then
+    read, and audited once its account is known. A bank's folder of thousands of customers
+    seldom stitches: each file is audited as it is read, without sending its rows back and
+    forth between processes, and only candidates for stitching are read again.
     """
-    if len(paths) < 2:
+    if not 2 <= len(paths) <= HOLD_FILES:
         return False
     total = 0
     for path in paths:
