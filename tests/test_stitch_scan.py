@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.detect.audit import Window
 from auditor.detect.campaigns import campaigns
 from auditor.detect.rules import Context
 from auditor.detect.wallets import load_catalogue
@@ -212,3 +213,20 @@ def test_a_large_run_stitches_as_a_small_one(jobs: int, tmp_path: Path,
     large = run_scan(job(year, [tmp_path], jobs=jobs))
     assert large.findings == small.findings and large.accounts == small.accounts
     assert large.files == small.files and large.suggestions == small.suggestions
+
+
+def test_only_files_a_chain_may_join_are_read_again(tmp_path: Path) -> None:
+    from auditor.run.accounts import candidates
+    from auditor.run.batch import audit_file
+
+    year = downloads("mufg", seed=5, missing=None, names="plain", duplicate=False)
+    other = downloads("mufg", seed=9, missing=None, names="plain", duplicate=False)
+    paths = year.write(tmp_path)
+    strangers = [tmp_path / f"other_{one.name}" for one in other.downloads[::4]]
+    for path, one in zip(strangers, other.downloads[::4], strict=True):
+        path.write_bytes(one.data)
+    ctx = Context(load_catalogue(), frozenset())
+    outcomes = [audit_file(p, ReadOptions(), ctx, Window(), ends=True) for p in paths + strangers]
+    (picked,) = candidates(outcomes, same_account=False)
+    assert picked == list(range(len(paths)))  # the year chains; the strangers' balances do not
+    assert len(candidates(outcomes, same_account=True)[0]) == len(outcomes)

@@ -11,6 +11,7 @@ customers pays nothing for this.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,12 +24,14 @@ from auditor.models import Finding
 from auditor.run.batch import Audited
 from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
+from auditor.stitch.grouping import Ends
 from auditor.stitch.summary import AccountSummary, of_account, of_file
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import ScanJob
 
 _log = logging.getLogger(__name__)
+_NO_ENDS = Ends(math.nan, frozenset())
 _NOT_STITCHED = ("not stitched with the other downloads of its account (an internal error; "
                  "set AUDITOR_DEBUG=1 for details): rows they share may be counted twice")
 
@@ -82,21 +85,42 @@ def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> St
 
 
 def candidates(outcomes: Sequence[Audited], same_account: bool) -> list[list[int]]:
-    """Per bank, the files that may be one account's with another file of the run."""
+    """Per bank, the files that may be one account's with another file of the run.
+
+    Files with the same number, and files a balance chain may join (one of the two with no
+    number, and the later one opening at a balance the other stood at). Never misses one
+    the stitcher would join: it checks the same, exactly, on the files picked.
+    """
     by_family: dict[object, list[int]] = defaultdict(list)
     for index, outcome in enumerate(outcomes):
         if not outcome.failed and outcome.family is not None and outcome.report.rows:
             by_family[outcome.family].append(index)
     chosen = []
     for members in by_family.values():
-        numbers = Counter(outcomes[i].account_id for i in members)
-        if same_account or numbers[""]:  # no number: a balance chain may join it to any
-            picked = members
-        else:
-            picked = [i for i in members if numbers[outcomes[i].account_id] > 1]
+        picked = members if same_account else _joinable(outcomes, members)
         if len(picked) > 1:
             chosen.append(picked)
     return chosen
+
+
+def _joinable(outcomes: Sequence[Audited], members: list[int]) -> list[int]:
+    numbers = Counter(outcomes[i].account_id for i in members)
+    picked = {i for i in members if outcomes[i].account_id and numbers[outcomes[i].account_id] > 1}
+    if numbers[""]:
+        at_balance: dict[float, list[int]] = defaultdict(list)  # balance → files standing at it
+        for i in members:
+            for balance in _ends(outcomes[i]).balances:
+                at_balance[balance].append(i)
+        for later in members:
+            for earlier in at_balance.get(_ends(outcomes[later]).opening, ()):
+                if earlier != later and not (outcomes[earlier].account_id
+                                             and outcomes[later].account_id):
+                    picked.update((earlier, later))
+    return sorted(picked)
+
+
+def _ends(outcome: Audited) -> Ends:
+    return outcome.ends or _NO_ENDS
 
 
 def _statement(outcome: Audited, path: Path, job: ScanJob) -> Statement:

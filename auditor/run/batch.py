@@ -14,7 +14,7 @@ from typing import Any
 from auditor.detect.audit import Window, examine
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
-from auditor.stitch.grouping import family
+from auditor.stitch.grouping import Ends, family
 from auditor.detect.rules import Context
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
                                       read_statement)
@@ -47,6 +47,7 @@ class Audited:
     family: tuple[str, tuple[str, ...]] | None = None
     statement: Statement | None = None  # held for stitching (small runs), else read again
     examined: bool = True  # False: read only, audited once its account is known
+    ends: Ends | None = None  # for a run of several files: what a balance chain could join
 
     @property
     def failed(self) -> bool:
@@ -72,7 +73,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
-               keep: Keep | None = None, hold: bool = False) -> Audited:
+               keep: Keep | None = None, hold: bool = False, ends: bool = False) -> Audited:
     """Read and audit one file; any failure becomes the file's one-line error.
 
     With hold, the file is only read: its statement comes back (one more pickle from a
@@ -85,11 +86,12 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
         kept = None if keep is None else keep(report, statement)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
+    chain = Ends.of(statement.frame) if ends else None
     if examined is None:
         return Audited(report, (), statement.account_id, (), kept, family(statement),
-                       statement, examined=False)
+                       statement, examined=False, ends=chain)
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept, family(statement))
+                   tuple(examined.suggestions), kept, family(statement), ends=chain)
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),

@@ -65,7 +65,7 @@ def run_keeping(job: ScanJob, keep: Keep | None,
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     read = [path for index, path in enumerate(files) if index not in repeats]
     work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
-                   hold=holds(read))
+                   hold=holds(read), ends=len(read) > 1)
     joined = stitched(audit_many(read, work, job.batch, progress), read, job)
     outcomes = _listing_repeats(files, repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]

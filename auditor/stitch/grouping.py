@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+import pandas as pd
 
 from auditor.ingest.statement import Statement
 from auditor.stitch.order import in_period_order
@@ -62,6 +63,31 @@ def runs_on(earlier: Rows, later: Rows) -> bool:
                                               or bool(agree(earlier, at, later, 0)[0])):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Ends:
+    """What a balance chain could join a file by: its opening balance and every balance.
+
+    Small to send from a worker: a run can then tell, before reading any file again, which
+    unnumbered files might continue which (``runs_on`` is exact, this only never misses).
+    """
+
+    opening: float  # NaN without a balance
+    balances: frozenset[float]  # the opening and each row's balance
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Ends:
+        balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
+        if not len(balance):
+            return cls(math.nan, frozenset())
+        opening = float(balance[0] - frame["credit"].iat[0] + frame["debit"].iat[0])
+        printed = balance[~np.isnan(balance)].tolist()
+        return cls(opening, frozenset(printed + ([] if math.isnan(opening) else [opening])))
+
+    def continued_by(self, other: Ends) -> bool:
+        """Whether other's opening is a balance this file stood at (a chain may join them)."""
+        return not math.isnan(other.opening) and other.opening in self.balances
 
 
 def groups(statements: Sequence[Statement], rows: Sequence[Rows],
