@@ -57,6 +57,21 @@ def test_users_own_layout_file(statement_file: Write, tmp_path: Path) -> None:
     assert statement.frame["debit"].tolist() == [100000]
 
 
+@pytest.mark.parametrize(("order", "first"), [(None, "ﾍﾟｲﾍﾟｲ"), ("newest-first", "ﾄﾞｺﾓｺｳｻﾞ")])
+def test_a_one_day_file_with_no_balance_is_in_the_banks_usual_order(
+        statement_file: Write, tmp_path: Path, order: str | None, first: str) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(
+        'id = "own"\nbank = "b"\nheader = ["日付", "内容", "出金", "入金"]\n'
+        + ("" if order is None else f'order = "{order}"\n')
+        + '[columns]\ndate = "日付"\ndescription = "内容"\nwithdrawal = "出金"\n'
+        'deposit = "入金"\n', encoding="utf-8")
+    raw = ("日付,内容,出金,入金\n2020/9/1,ﾍﾟｲﾍﾟｲ,100,\n"
+           "2020/9/1,ﾄﾞｺﾓｺｳｻﾞ,200,\n").encode("cp932")
+    statement = read_statement(statement_file(raw), ReadOptions(layouts=(load_layout_file(own),)))
+    assert statement.frame["description"].tolist()[0] == first
+
+
 @pytest.mark.parametrize(("body", "words"), [
     ('id = "x"\nbank = "b"\nheader = ["a"]\n[columns]\ndate = "a"\n', "description"),
     ('id = "x"\nbank = "b"\nheader = ["a", "b"]\n[columns]\ndate = "a"\ndescription = "z"\n'
@@ -65,6 +80,8 @@ def test_users_own_layout_file(statement_file: Write, tmp_path: Path) -> None:
     ('id = "x"\nbank = "b"\nheader = ["a","b","c"]\n[columns]\ndate = "a"\ndescription = "b"\n'
      'amount = "c"\nwithdrawal = "c"\ndeposit = "c"\n', "either"),
     ("not toml ][", "TOML"),
+    ('id = "x"\nbank = "b"\nheader = ["a","b"]\norder = "newest"\n[columns]\ndate = "a"\n'
+     'description = "b"\namount = "b"\n', "newest-first"),
 ])
 def test_bad_layout_files_name_the_problem(tmp_path: Path, body: str, words: str) -> None:
     path = tmp_path / "bad.toml"

@@ -13,7 +13,7 @@ from auditor.ingest.statement import read_statement
 from auditor.ingest.statement import DEFAULT_MAX_BYTES
 from auditor.run.repeats import repeated_files
 from auditor.stitch import Account, Chain, Why, stitch
-from tests.downloads import TIMED, Balance, Year, downloads
+from tests.downloads import TIMED, Balance, Year, downloads, pieces
 
 CASES = [("mufg", "column"), ("yucho", "column"), ("paypay_bank", "column"),
          ("shinsei_2018", "column"), ("mizuho", "column"), ("jnb", "blank"),
@@ -152,3 +152,15 @@ def test_the_burst_in_an_overlap_is_one_finding_naming_both_files(tmp_path: Path
              if f.amount == 100000]
     assert len(alone) == 2  # what auditing each file alone reports
 
+
+
+def test_a_one_day_download_of_a_newest_first_bank_reads_in_its_order(tmp_path: Path) -> None:
+    # No balance printed and every row on one day: only the bank's usual order says which
+    # row came first, and the stitch must find the row the two files share.
+    year = downloads("shinsei_2018", seed=0, months=4, rows=60, duplicate=False,
+                     balance="blank")
+    made = pieces(year, [(0, 68), (67, 70)])
+    for one in made:
+        (tmp_path / one.name).write_bytes(one.data)
+    (account,) = stitch([read_statement(tmp_path / one.name) for one in made])
+    assert list(account.frame["debit"]) == [row.txn.debit for row in year.rows]

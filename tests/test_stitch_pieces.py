@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from auditor.detect.audit import examine
@@ -82,6 +82,11 @@ def test_any_split_stitches_back_to_the_whole(tmp_path: Path, data: st.DataObjec
     # With no balance, a row at the end of one piece and an identical one at the start of
     # the next are one row or two, and nothing in the files tells which: pieces share a row.
     cut = data.draw(spans(rows, 0 if balance == "column" else 1))
+    if balance == "none":
+        # Without its balance column a file is no longer the bank's layout: one that holds a
+        # single day's rows could be in either order, and nothing in it says which.
+        days = [year.rows[i].txn.when.date() for i in range(rows)]
+        assume(all(len(set(days[a:b])) > 1 for a, b in cut))
     folder = tmp_path / f"{layout}-{seed}-{balance}-{len(list(tmp_path.iterdir()))}"
     folder.mkdir()
     (whole,) = written(year, pieces(year, [(0, rows)]), folder)

@@ -19,18 +19,19 @@ class Chain:
     breaks: tuple[int, ...]  # source line numbers
 
 
-def check_chain(frame: pd.DataFrame) -> Chain:
+def check_chain(frame: pd.DataFrame, usual: str | None = None) -> Chain:
     """Find the row order whose balance chain has fewest breaks, and list the breaks.
 
     Top to bottom (oldest first), a row's balance is the row above's minus its debit plus its
     credit; bottom to top (newest first), it is the row below's. A break is a missing, edited
-    or reordered row.
+    or reordered row. Where neither the balance nor the dates tell (every row on one day, no
+    balance), the bank's usual order decides.
     """
     balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
     change = (frame["credit"] - frame["debit"]).to_numpy(dtype=float)
     lines = frame["line"].to_numpy()
     down, up = chain_breaks(balance, change)
-    order = order_by_balance(down, up) or _order_by_dates(frame)
+    order = order_by_balance(down, up) or _order_by_dates(frame, usual)
     if order == OLDEST_FIRST:
         return Chain(order, tuple(int(x) for x in lines[1:][down]))
     return Chain(order, tuple(int(x) for x in lines[:-1][up]))
@@ -55,8 +56,8 @@ def _breaks(expected: np.ndarray, actual: np.ndarray) -> np.ndarray:
     return known & (expected != actual)
 
 
-def _order_by_dates(frame: pd.DataFrame) -> str:
+def _order_by_dates(frame: pd.DataFrame, usual: str | None) -> str:
     dates = frame["date"]
-    if len(dates) > 1 and dates.iloc[0] > dates.iloc[-1]:
-        return NEWEST_FIRST
-    return OLDEST_FIRST
+    if len(dates) > 1 and dates.iloc[0] != dates.iloc[-1]:
+        return NEWEST_FIRST if dates.iloc[0] > dates.iloc[-1] else OLDEST_FIRST
+    return usual or OLDEST_FIRST

@@ -19,7 +19,8 @@ ROLES = ("date", "time", "withdrawal", "deposit", "amount", "description", "chan
 _MULTI_ROLES = {"date", "time"}
 MAX_LAYOUT_BYTES = 1_000_000
 _TOP_KEYS = {"id", "bank", "bank_en", "version", "encodings", "header", "delimiter",
-             "negative_withdrawals", "columns"}
+             "negative_withdrawals", "order", "columns"}
+ORDERS = ("oldest-first", "newest-first")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Layout:
     encodings: tuple[str, ...] = ()
     delimiter: str | None = None
     negative_withdrawals: bool | None = None
+    # How the bank lists rows, for a file whose dates and balances cannot tell (one day).
+    order: str | None = None
     source: str = "built-in"
     generic: bool = False
     folded_header: tuple[str, ...] = field(init=False, compare=False)
@@ -63,7 +66,7 @@ def parse_layout(data: dict[str, object], source: str) -> Layout:
         encodings=_strings(data.get("encodings", []), source, "encodings"),
         delimiter=_delimiter(data.get("delimiter"), source),
         negative_withdrawals=_optional_bool(data.get("negative_withdrawals"), source),
-        source=source,
+        order=_order(data.get("order"), source), source=source,
     )
 
 
@@ -79,6 +82,12 @@ def _delimiter(value: object, source: str) -> str | None:
     if value not in (",", "\t", ";"):
         raise UsageError(f"{source}: 'delimiter' must be \",\", \"\\t\" or \";\"")
     return str(value)
+
+
+def _order(value: object, source: str) -> str | None:
+    if value is not None and value not in ORDERS:
+        raise UsageError(f"{source}: 'order' must be \"oldest-first\" or \"newest-first\"")
+    return None if value is None else str(value)
 
 
 def _optional_bool(value: object, source: str) -> bool | None:

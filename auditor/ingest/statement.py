@@ -72,7 +72,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
                     verbatim=match.text_positions(), exact=match.ragged)
     today = options.today or _saved_on(path)
     parsed = _without_foreign_rows(normalise(cells, match, options.year, today), decoded)
-    chain = check_chain(parsed.frame)
+    chain = check_chain(parsed.frame, match.layout.order)
     notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
