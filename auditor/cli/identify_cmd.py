@@ -34,7 +34,7 @@ def identify(
 
     results = read_all(expand(files), read_options(encoding, layout, year))
     reports = [report for report, _statement in results]
-    with stdout_output() as out:  # a full disk or closed pipe: exit 2 with a message
+    with stdout_output() as out:  # a full disk: exit 2 with a message; a closed pipe: 141
         if fmt is IdentifyFormat.json:
             json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, out)
         else:

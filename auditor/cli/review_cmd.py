@@ -63,7 +63,7 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
     report_messages(result.files)
     session = Review(store, settings, catalogue, allowed, output_language(lang, settings.lang),
                      rescan, yes, all_, min_severity, stdin_is_terminal())
-    with stdout_output():  # a closed pipe or full disk: exit 2, each answer already saved
+    with stdout_output():  # a full disk: exit 2; a closed pipe: 141; each answer already saved
         _converse(session, result.findings, console(sys.stdout))
     raise typer.Exit(ExitCode.for_reading(result.files))
 
