@@ -16,6 +16,8 @@ from auditor.detect.audit import Window
 from auditor.models import ScanResult
 from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
                                result_of)
+from auditor.fs.stdin import STDIN_NAME, Piped, take_stdin
+from auditor.run.piped import shown_names, with_stdin_repeats
 from auditor.run.repeats import repeat_report, repeated_files
 from auditor.store.answers import annotate
 
@@ -37,10 +39,18 @@ class ScanJob:
     window: Window = Window()
     batch: BatchOptions = BatchOptions()
     answers: AnswerStore | None = None  # the holder's review answers, shown on findings
+    piped: Piped | None = None  # standard input, once read (see with_stdin)
 
     def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
         """The same job for a changed allow list (review re-scans after an allow)."""
         return replace(self, ctx=replace(self.ctx, allowed=allowed))
+
+
+def with_stdin(job: ScanJob) -> ScanJob:
+    """The job with standard input read, if a path is `-`: for a job run more than once."""
+    if job.piped is not None:
+        return job
+    return replace(job, piped=take_stdin(job.paths, job.options.max_bytes))
 
 
 def files_of(job: ScanJob) -> list[Path]:
@@ -59,14 +69,20 @@ def run_keeping(job: ScanJob, keep: Keep | None,
     """As run_scan, also returning what keep(report, statement) took from each read file."""
     work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
     files = files_of(job)
+    piped = with_stdin(job).piped
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
-    read = [path for index, path in enumerate(files) if index not in repeats]
-    outcomes = _listing_repeats(files, repeats, audit_many(read, work, job.batch, progress))
+    repeats, stdin = with_stdin_repeats(files, piped, repeats, job.options.max_bytes)
+    # Standard input is audited here: workers cannot read it, and its bytes stay out of
+    # every task sent to them.
+    given = {} if stdin is None else {stdin: work(STDIN_NAME, piped=piped)}
+    read = [path for index, path in enumerate(files) if index not in repeats and index not in given]
+    outcomes = _listing_repeats(shown_names(files), repeats, given,
+                                audit_many(read, work, job.batch, progress))
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
     return with_answers(result_of(outcomes, len(files)), job.answers), kept
 
 
-def _listing_repeats(files: list[Path], repeats: dict[int, int],
+def _listing_repeats(files: list[Path], repeats: dict[int, int], given: dict[int, Audited],
                      outcomes: list[Audited]) -> list[Audited]:
     """The outcomes in input order, each repeated file listed where it was given."""
     read = iter(outcomes)
@@ -74,6 +90,9 @@ def _listing_repeats(files: list[Path], repeats: dict[int, int],
     for index, path in enumerate(files):
         if index in repeats:
             listed.append(Audited(repeat_report(path, files[repeats[index]]), (), ""))
+            continue
+        if index in given:
+            listed.append(given[index])
             continue
         outcome = next(read, None)
         if outcome is None:  # --fail-fast stopped before this file

@@ -239,4 +239,7 @@ WORDS: dict[str, str] = {
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "
                    "`{command}`? If not, scan again with --allow and the wallets you do use (or "
                    "--allow none) to check every one"),
+    # --- Messages on the command line: the error's one line ---
+    "error.stdin_terminal": ("standard input is a terminal: pipe a statement in "
+                             "(auditor scan - < statement.csv), or give its file name"),
 }

@@ -211,4 +211,7 @@ WORDS: dict[str, str] = {
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("{name}はご自身で利用しているようです（{first}〜{last}に{debits}件、普段どおりの金額）。急な連続や高額だけを検出しました。"
                    "ご自身のものなら `{command}`、心当たりがなければ --allow に利用中のサービス（なければ none）を指定してもう一度確認してください"),
+    # --- Messages on the command line: the error's one line ---
+    "error.stdin_terminal": ("標準入力が端末です。明細をパイプで渡す（auditor scan - < "
+                             "statement.csv）か、ファイル名を指定してください"),
 }
