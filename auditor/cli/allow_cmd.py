@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import ConfigPath, app
+from auditor.cli.app import ConfigPath, app, wallet_ids
 
 if TYPE_CHECKING:
     from auditor.detect.wallets import Catalogue
@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 
 Wallet = Annotated[str | None, typer.Argument(
     help="Wallet id to add (see `auditor wallets`); none lists the entries.",
-    show_default=False)]
+    show_default=False, autocompletion=wallet_ids)]
 Reason = Annotated[str | None, typer.Option(help="Why this wallet is yours.")]
 Until = Annotated[str | None, typer.Option(help="Last day the entry counts (e.g. 2026-12-31).")]
 Remove = Annotated[str | None, typer.Option(
-    "--remove", help="Remove this wallet id from the list.", show_default=False)]
+    "--remove", help="Remove this wallet id from the list.", show_default=False,
+    autocompletion=wallet_ids)]
 
 
 @app.command()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay
     from auditor.detect.wallets import Catalogue
 
 app = typer.Typer(
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help="Find e-wallet top-ups you never made in Japanese bank statement CSVs. "
          "銀行の入出金明細CSVから、身に覚えのない電子マネーへのチャージを見つけます。",
@@ -35,10 +35,30 @@ Year = Annotated[int | None, typer.Option(
 ConfigPath = Annotated[Path | None, typer.Option(
     "--config", help="Config file (default: $AUDITOR_CONFIG, else config.toml in the user's "
                      "config folder).", show_default=False)]
+
+
+def languages(incomplete: str) -> list[str]:
+    """The languages, for the shell's completion of --lang."""
+    from auditor.i18n import LANGS
+
+    return [lang for lang in LANGS if lang.startswith(incomplete)]
+
+
+def wallet_ids(incomplete: str) -> list[str]:
+    """The wallet ids, for the shell's completion of --allow and `auditor allow`."""
+    from auditor.detect.wallets import load_catalogue
+
+    return [wallet for wallet in load_catalogue().ids if wallet.startswith(incomplete)]
+
+
 Lang = Annotated[str | None, typer.Option(
-    "--lang", help="ja or en (default: from the locale).", show_default=False)]
+    "--lang", help="ja or en (default: from the locale).", show_default=False,
+    autocompletion=languages)]
+
+
 Allow = Annotated[list[str] | None, typer.Option(
-    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
+    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.",
+    autocompletion=wallet_ids)]
 
 
 def _version(value: bool) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, Year, allowed_wallets,
-                             app, checked_lang, read_options, report_window)
+                             app, checked_lang, languages, read_options, report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class ReportFormat(StrEnum):
 
 Lang = Annotated[str | None, typer.Option(
     "--lang", help="ja or en (default ja: the letter goes to a Japanese bank).",
-    show_default=False)]
+    show_default=False, autocompletion=languages)]
 Format = Annotated[ReportFormat, typer.Option(
     "--format", "-f", help="md (Markdown) or html (one file that prints on A4).")]
 Output = Annotated[Path | None, typer.Option(
