@@ -242,4 +242,6 @@ WORDS: dict[str, str] = {
     # --- Messages on the command line: the error's one line ---
     "error.stdin_terminal": ("standard input is a terminal: pipe a statement in "
                              "(auditor scan - < statement.csv), or give its file name"),
+    "error.excel_format": ("--excel writes CSV, not {format}: use it with --format csv, or "
+                           "with --output-dir for the CSV files there"),
 }

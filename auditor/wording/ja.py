@@ -214,4 +214,6 @@ WORDS: dict[str, str] = {
     # --- Messages on the command line: the error's one line ---
     "error.stdin_terminal": ("標準入力が端末です。明細をパイプで渡す（auditor scan - < "
                              "statement.csv）か、ファイル名を指定してください"),
+    "error.excel_format": ("--excel はCSV用です（{format}には使えません）。--format csv か "
+                           "--output-dir と一緒に指定してください"),
 }
