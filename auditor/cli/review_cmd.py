@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allowed_wallets, app, output_language, read_options)
+                             allow_context, app, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -40,7 +39,6 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
            encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None) -> None:
     """Ask about each finding and record which debits you made."""
     from auditor.cli.review_loop import replies, stdin_is_terminal
-    from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
     from auditor.fs.atomic import stdout_output
     from auditor.render import console, report_messages
@@ -51,12 +49,11 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    allowed = allowed_wallets(allow or [], settings, catalogue, date.today())
+    ctx = allow_context(allow or [], settings, catalogue)
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
     # Standard input read once: each allow scans again.
-    job = with_stdin(ScanJob(files, read_options(encoding, layout, year),
-                             Context(catalogue, allowed)))
+    job = with_stdin(ScanJob(files, read_options(encoding, layout, year), ctx))
 
     def rescan(wallets: frozenset[str]) -> Iterable[Finding]:
         return run_scan(job.with_allowed(wallets)).findings
@@ -64,9 +61,10 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
     result = run_scan(job)
     report_messages(result.files)
     with replies(job.piped is not None) as answers_in:
-        session = Review(store, settings, catalogue, allowed, output_language(lang, settings.lang),
-                         rescan, yes, all_, min_severity,
-                         stdin_is_terminal() if job.piped is None else answers_in is not None)
+        person = stdin_is_terminal() if job.piped is None else answers_in is not None
+        session = Review(store, settings, catalogue, ctx.allowed,
+                         output_language(lang, settings.lang), rescan, yes, all_, min_severity,
+                         person)
         with stdout_output():  # a full disk: exit 2; a closed pipe: 141; each answer already saved
             _converse(session, result.findings, console(sys.stdout), answers_in)
     raise typer.Exit(ExitCode.for_reading(result.files))

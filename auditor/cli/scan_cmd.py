@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allowed_wallets, app, output_language, read_options, report_window)
+                             allow_context, app, output_language, read_options, report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -72,7 +72,6 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          max_size: MaxSize = 100, quiet: Quiet = False, new_only: NewOnly = False,
          state: StatePath = None, answers: AnswersPath = None) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
-    from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
     from auditor.run.batch import BatchOptions
     from auditor.run.pipeline import ScanJob
@@ -82,8 +81,7 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
-    job = ScanJob(files, options, Context(catalogue, allowed_wallets(allow or [], settings,
-                                                                     catalogue, today)),
+    job = ScanJob(files, options, allow_context(allow or [], settings, catalogue),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
                   _answers(answers))
     language = output_language(lang, settings.lang)
@@ -195,7 +193,7 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
     report_messages(result.files)
     for entry in settings.expired(today):
         sys.stderr.write(f"auditor: note: allow entry for {entry.wallet} ended on {entry.until}; "
-                         "its top-ups are checked again\n")
+                         "its top-ups after that day are checked again\n")
     if len(result.files) > 1:
         from auditor.render import console
         from auditor.render.summary import run_tables

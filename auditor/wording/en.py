@@ -244,4 +244,6 @@ WORDS: dict[str, str] = {
                              "(auditor scan - < statement.csv), or give its file name"),
     "error.excel_format": ("--excel writes CSV, not {format}: use it with --format csv, or "
                            "with --output-dir for the CSV files there"),
+    "error.unknown_wallet": "unknown wallet {name} (did you mean {closest}? `auditor wallets` lists all)",
+    "error.unknown_wallet_none": "unknown wallet {name} (`auditor wallets` lists them all)",
 }

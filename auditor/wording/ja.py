@@ -216,4 +216,6 @@ WORDS: dict[str, str] = {
                              "statement.csv）か、ファイル名を指定してください"),
     "error.excel_format": ("--excel はCSV用です（{format}には使えません）。--format csv か "
                            "--output-dir と一緒に指定してください"),
+    "error.unknown_wallet": "不明な決済サービス {name}（{closest} のことですか？一覧は `auditor wallets`）",
+    "error.unknown_wallet_none": "不明な決済サービス {name}（一覧は `auditor wallets`）",
 }
