@@ -14,7 +14,7 @@ import pandas as pd
 from auditor.ingest.account import account_id, find_account, mask
 from auditor.ingest.balance import NEWEST_FIRST, check_chain
 from auditor.errors import StatementError
-from auditor.ingest.identify import HeaderMatch, identify
+from auditor.ingest.identify import HeaderMatch, identify, identify_own
 from auditor.ingest.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
 from auditor.ingest.normalise import Parsed, normalise
@@ -74,7 +74,8 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions(),
     decoded = decode_rows(raw, options.encoding)
     text, encoding = decoded.text, decoded.encoding
     check_text(text)
-    match = identify(text, encoding, options.all_layouts())
+    match = (identify_own(text, encoding, options.layouts, builtin_layouts()) if options.layouts
+             else identify(text, encoding, options.all_layouts()))
     cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
                     used=match.used_positions(), numeric=match.amount_positions(),
                     verbatim=match.text_positions(), exact=match.ragged)
