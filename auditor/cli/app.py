@@ -60,6 +60,9 @@ Lang = Annotated[str | None, typer.Option(
 Allow = Annotated[list[str] | None, typer.Option(
     "--allow", "-a", help="A wallet you use: its id or name (see `auditor wallets`); repeatable.",
     autocompletion=wallet_ids)]
+SameAccount = Annotated[bool, typer.Option(
+    "--same-account", help="The statements of each bank are one account's: stitch them even "
+                           "where no account number or balance chain says so.")]
 
 
 def _version(value: bool) -> None:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allow_context, app, output_language, read_options)
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
+                             Year, allow_context, app, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -36,7 +36,8 @@ MinSeverity = Annotated[Severity, typer.Option(
 def review(files: Files, allow: Allow = None, config: ConfigPath = None,
            answers: AnswersPath = None, yes: Yes = False, all_: All = False,
            min_severity: MinSeverity = Severity.medium, lang: Lang = None,
-           encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None) -> None:
+           encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
+           same_account: SameAccount = False) -> None:
     """Ask about each finding and record which debits you made."""
     from auditor.cli.review_loop import replies, stdin_is_terminal
     from auditor.detect.wallets import load_catalogue
@@ -53,7 +54,8 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
     # Standard input read once: each allow scans again.
-    job = with_stdin(ScanJob(files, read_options(encoding, layout, year), ctx))
+    job = with_stdin(ScanJob(files, read_options(encoding, layout, year), ctx,
+                             same_account=same_account))
 
     def rescan(wallets: frozenset[str]) -> Iterable[Finding]:
         return run_scan(job.with_allowed(wallets)).findings

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allow_context, app, output_language, read_options, report_window)
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
+                             Year, allow_context, app, output_language, read_options,
+                             report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -70,7 +71,8 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
          output_dir: OutputDir = None, jobs: Jobs = None, fail_fast: FailFast = False,
          max_size: MaxSize = 100, quiet: Quiet = False, new_only: NewOnly = False,
-         state: StatePath = None, answers: AnswersPath = None) -> None:
+         state: StatePath = None, answers: AnswersPath = None,
+         same_account: SameAccount = False) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
     from auditor.detect.wallets import load_catalogue
     from auditor.run.batch import BatchOptions
@@ -83,7 +85,7 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
     job = ScanJob(files, options, allow_context(allow or [], settings, catalogue),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
-                  _answers(answers))
+                  _answers(answers), same_account)
     language = output_language(lang, settings.lang)
     fmt = _format(fmt, excel, output_dir)
     emit = Emit(fmt, output, output_dir, language, quiet, excel)

@@ -8,7 +8,7 @@ from typing import TextIO
 from auditor.models import ScanResult
 from auditor.render.safety import csv_safe
 
-CSV_COLUMNS = ("file", "line", "date", "time", "amount", "description", "wallet", "score",
+CSV_COLUMNS = ("file", "account", "line", "date", "time", "amount", "description", "wallet", "score",
                "severity", "rules", "reasons", "answer", "refund")
 # What --excel puts first: Excel reads a CSV as the system's code page (CP932 in Japan)
 # unless it starts with a UTF-8 byte-order mark. Not by default: a program reading the
@@ -25,8 +25,9 @@ def write_csv(result: ScanResult, out: TextIO, lang: str, excel: bool = False) -
         out.write(EXCEL_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    labels = result.labels()
     for finding in result.findings:
-        row = finding.to_dict(lang)
+        row = finding.to_dict(lang, labels.get(finding.file))
         row["rules"] = ";".join(row["rules"])
         row["reasons"] = " / ".join(row["reasons"])
         refund = row["refund"]

@@ -44,8 +44,11 @@ def gather(job: ScanJob) -> Gathered:
         if report.internal:
             raise AuditorError(f"{mask_path(report.path)}: {report.error}; no draft was written "
                                "(set AUDITOR_DEBUG=1 for details)")
+    # A row two downloads of one account hold is one debit: counted where it is kept.
+    again = frozenset().union(*(account.repeats for account in result.accounts))
     return Gathered(result, tuple(k.source for k in kept),
-                    tuple(debit for k in kept for debit in k.debits))
+                    tuple(debit for k in kept for debit in k.debits
+                          if (debit.file, debit.line) not in again))
 
 
 def keep(report: FileReport, statement: Statement) -> Kept:

@@ -14,6 +14,7 @@ from typing import Any
 from auditor.detect.audit import Window, examine
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
+from auditor.stitch.grouping import family
 from auditor.detect.rules import Context
 from auditor.fs.stdin import Piped
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
@@ -43,6 +44,9 @@ class Audited:
     account_id: str
     suggestions: tuple[Suggestion, ...] = ()
     kept: Any = None  # what the caller's keep() took from the statement
+    # Which files may be one account's (the bank, and the columns of an unknown bank's).
+    family: tuple[str, tuple[str, ...]] | None = None
+    statement: Statement | None = None  # held for stitching (small runs), else read again
 
     @property
     def failed(self) -> bool:
@@ -68,8 +72,13 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
-               keep: Keep | None = None, piped: Piped | None = None) -> Audited:
-    """Read and audit one file (or what was piped in); any failure is the file's one-line error."""
+               keep: Keep | None = None, hold: bool = False,
+               piped: Piped | None = None) -> Audited:
+    """Read and audit one file (or what was piped in); any failure is the file's one-line error.
+
+    With hold, the statement comes back too (one more pickle from a worker), so stitching
+    need not read it again.
+    """
     try:
         statement = read_statement(path, options) if piped is None else read_piped(piped, options)
         examined = examine(statement, ctx, window)
@@ -78,7 +87,8 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept)
+                   tuple(examined.suggestions), kept, family(statement),
+                   statement if hold else None)
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from auditor.fs.regular import read_regular
 from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin
+from auditor.run.batch import Audited
 
 
 def shown_names(files: Sequence[Path]) -> list[Path]:
@@ -38,6 +39,22 @@ def with_stdin_repeats(files: Sequence[Path], piped: Piped | None, repeats: dict
     for index in group[1:]:  # the earliest of the same bytes is read, whatever its name
         merged[index] = group[0]
     return merged, group[0] if is_stdin(files[group[0]]) else None
+
+
+def in_order(read: Sequence[Path], outcomes: Sequence[Audited],
+             piped: Audited | None) -> list[Audited]:
+    """The outcomes of the files read, with standard input's where `-` stands among them.
+
+    Shorter than read when --fail-fast stopped the others early.
+    """
+    others = iter(outcomes)
+    merged: list[Audited] = []
+    for path in read:
+        outcome = piped if is_stdin(path) else next(others, None)
+        if outcome is None:
+            break
+        merged.append(outcome)
+    return merged
 
 
 def _holds(path: Path, raw: bytes, limit: int) -> bool:

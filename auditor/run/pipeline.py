@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.detect.audit import Window
 from auditor.models import ScanResult
+from auditor.run.accounts import counted, stitched
 from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
                                result_of)
-from auditor.fs.stdin import STDIN_NAME, Piped, take_stdin
-from auditor.run.piped import shown_names, with_stdin_repeats
+from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin, take_stdin
+from auditor.run.piped import in_order, shown_names, with_stdin_repeats
 from auditor.run.repeats import repeat_report, repeated_files
 from auditor.store.answers import annotate
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from auditor.store.answers import AnswerStore
 
 Progress = Callable[[int], None]
+HOLD_BYTES = 64 << 20  # statements kept for stitching while their files are this small together
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class ScanJob:
     window: Window = Window()
     batch: BatchOptions = BatchOptions()
     answers: AnswerStore | None = None  # the holder's review answers, shown on findings
+    same_account: bool = False  # the holder says each bank's files are one account's
     piped: Piped | None = None  # standard input, once read (see with_stdin)
 
     def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
@@ -67,22 +70,46 @@ def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
 def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
-    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
     files = files_of(job)
     piped = with_stdin(job).piped
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     repeats, stdin = with_stdin_repeats(files, piped, repeats, job.options.max_bytes)
-    # Standard input is audited here: workers cannot read it, and its bytes stay out of
-    # every task sent to them.
-    given = {} if stdin is None else {stdin: work(STDIN_NAME, piped=piped)}
-    read = [path for index, path in enumerate(files) if index not in repeats and index not in given]
-    outcomes = _listing_repeats(shown_names(files), repeats, given,
-                                audit_many(read, work, job.batch, progress))
+    read = [path for index, path in enumerate(files) if index not in repeats]
+    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
+                   hold=holds(read))
+    # Standard input is audited here, its statement kept for stitching: workers cannot read
+    # it, and its bytes stay out of every task sent to them.
+    audited = in_order(read, audit_many([p for p in read if not is_stdin(p)], work, job.batch,
+                                        progress),
+                       None if stdin is None else work(STDIN_NAME, piped=piped, hold=True))
+    joined = stitched(audited, shown_names(read), job)
+    outcomes = _listing_repeats(shown_names(files), repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
-    return with_answers(result_of(outcomes, len(files)), job.answers), kept
+    result = with_answers(result_of(outcomes, len(files)), job.answers)
+    return replace(result, accounts=counted(joined.accounts, result.findings)), kept
 
 
-def _listing_repeats(files: list[Path], repeats: dict[int, int], given: dict[int, Audited],
+def holds(paths: Sequence[Path]) -> bool:
+    """Whether each read statement is kept for stitching rather than read again if needed.
+
+    Kept when there are several files and they are small together (a holder's downloads);
+    a bank's folder of thousands of customers seldom stitches, and keeping all of it
+    would hold every row in memory at once.
+    """
+    if len(paths) < 2:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # the reader says why
+        if total > HOLD_BYTES:
+            return False
+    return True
+
+
+def _listing_repeats(files: list[Path], repeats: dict[int, int],
                      outcomes: list[Audited]) -> list[Audited]:
     """The outcomes in input order, each repeated file listed where it was given."""
     read = iter(outcomes)
@@ -90,9 +117,6 @@ def _listing_repeats(files: list[Path], repeats: dict[int, int], given: dict[int
     for index, path in enumerate(files):
         if index in repeats:
             listed.append(Audited(repeat_report(path, files[repeats[index]]), (), ""))
-            continue
-        if index in given:
-            listed.append(given[index])
             continue
         outcome = next(read, None)
         if outcome is None:  # --fail-fast stopped before this file

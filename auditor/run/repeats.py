@@ -46,7 +46,7 @@ def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
 
 def repeat_report(path: Path, first: Path) -> FileReport:
     """How a repeated file is listed: read once, under the first name it was given."""
-    return FileReport(path=str(path), notes=(
+    return FileReport(path=str(path), repeat_of=str(first), notes=(
         f"the same bytes as {mask_path(str(first))}: read once and counted once",))
 
 
