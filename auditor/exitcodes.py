@@ -11,13 +11,19 @@ if TYPE_CHECKING:
 
 
 class ExitCode(IntEnum):
-    """0 clean, 1 findings, 2 usage or config, 3 some input unread, 4 internal error."""
+    """0 clean, 1 findings, 2 usage or config, 3 some input unread, 4 internal error.
+
+    141 is 128 + SIGPIPE: what the shell reports for `git log | head` or `seq 1e9 | head`,
+    whose writer the closed pipe stopped. The output's reader went away, so there is nobody
+    to tell and nothing is printed.
+    """
 
     OK = 0
     FINDINGS = 1
     USAGE = 2
     INPUT = 3
     INTERNAL = 4
+    CLOSED = 141
 
     @staticmethod
     def for_reading(reports: Iterable[FileReport], findings: bool = False) -> ExitCode:

@@ -228,13 +228,15 @@ def test_with_allow_adds_then_replaces_in_place() -> None:
     assert config.allow[0] == AllowEntry("kyash", "card", date(2025, 12, 31), date(2024, 1, 1))
 
 
-def test_with_allow_checks_id_and_date() -> None:
+def test_with_allow_checks_id_and_text() -> None:
     empty = Config((), None, None, Path("c.toml"))
     suggestion = r"^unknown wallet id 'line-pey' \(did you mean 'line-pay'\?\)$"
     with pytest.raises(UsageError, match=suggestion):
         with_allow(empty, "line-pey", None, None, TODAY, known_ids=KNOWN)
-    with pytest.raises(UsageError, match="already past"):
-        with_allow(empty, "paypay", None, date(2025, 6, 14), TODAY, known_ids=KNOWN)
+    # A past until is kept: it still allows the wallet's debits up to that day (it was
+    # refused as "already past", when the day was compared with today).
+    past = with_allow(empty, "paypay", None, date(2025, 6, 14), TODAY, known_ids=KNOWN)
+    assert past.allow[0].until == date(2025, 6, 14)
     with pytest.raises(UsageError, match="not valid text"):
         with_allow(empty, "paypay", "bad \udcff bytes", None, TODAY, known_ids=KNOWN)
 

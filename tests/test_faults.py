@@ -257,8 +257,9 @@ def test_ctrl_c_while_the_output_is_written(cli: Cli, tmp_path: Path, files: lis
 
     real = auditor.render.findings_csv.write_csv
 
-    def half_then_interrupt(result: object, out: io.TextIOBase, lang: str) -> None:
-        real(result, out, lang)  # type: ignore[arg-type]
+    def half_then_interrupt(result: object, out: io.TextIOBase, lang: str,
+                            excel: bool = False) -> None:
+        real(result, out, lang, excel)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
     target = tmp_path / "findings.csv"

@@ -119,7 +119,7 @@ def test_ctrl_c_keeps_the_answers_given_and_exits_130(
         cli: Cli, monkeypatch: pytest.MonkeyPatch, answers_file: Path) -> None:
     replies: Iterator[str] = iter(["n", "m"])
 
-    def read_line(out: object, question: str) -> str:
+    def read_line(out: object, question: str, answers: object) -> str:
         try:
             return next(replies)
         except StopIteration:

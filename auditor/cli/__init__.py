@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor.cli import scan_cmd, identify_cmd, allow_cmd, catalogue_cmd, review_cmd, state_cmd, report_cmd  # noqa: F401,I001 (order of --help)
 from auditor.cli.app import app
@@ -15,25 +15,35 @@ from auditor.exitcodes import ExitCode
 
 __all__ = ["app", "main"]
 
+Link = TypeVar("Link", bound=BaseException)
+
 
 def main() -> None:
     """Console-script entry point: known errors exit with their code, a crash exits 4.
 
     Typer itself turns usage errors into exit 2 and typer.Exit into its code. SIGTERM and
     SIGHUP stop a run as Ctrl-C does (workers stopped, nothing half-written, the state
-    unchanged), with the shell's code for them: 143 and 129.
+    unchanged), with the shell's code for them: 143 and 129. An output whose reader went
+    away (`| head`) ends the run silently with 141, as SIGPIPE ends `git log | head`.
     """
     previous = _stop_on(("SIGTERM", "SIGHUP"))
     try:
         app()
     except SystemExit as done:
         # Typer turns Ctrl-C into a silent exit 130; say so, as the handler below meant to.
-        interrupt = _interrupt_of(done) if done.code == 130 else None
+        interrupt = _link_of(done, KeyboardInterrupt) if done.code == 130 else None
         if interrupt is not None:
             _interrupted(interrupt)
+        # And a broken pipe into exit 1, which means findings: it is 141 like any other.
+        if done.code == 1 and _link_of(done, BrokenPipeError) is not None:
+            _closed()
         raise
     except AuditorError as exc:
+        if exc.exit_code == ExitCode.CLOSED:
+            _closed()
         _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:  # a write outside the output blocks (a listing's echo, --help)
+        _closed()
     except KeyboardInterrupt as exc:
         _interrupted(exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
@@ -75,16 +85,24 @@ def _interrupted(exc: KeyboardInterrupt) -> None:
     _fail("interrupted", 130)
 
 
-def _interrupt_of(exc: BaseException) -> KeyboardInterrupt | None:
-    """The KeyboardInterrupt among the exceptions that led to this one, if any."""
+def _link_of(exc: BaseException, kind: type[Link]) -> Link | None:
+    """The exception of this kind among those that led to this one, if any."""
     seen: set[int] = set()
     link: BaseException | None = exc
     while link is not None and id(link) not in seen:
-        if isinstance(link, KeyboardInterrupt):
+        if isinstance(link, kind):
             return link
         seen.add(id(link))
         link = link.__cause__ or link.__context__
     return None
+
+
+def _closed() -> None:
+    """The reader of the output went away: nobody is left to tell, so exit without a word."""
+    from auditor.fs.atomic import silence_stdout
+
+    silence_stdout()
+    sys.exit(ExitCode.CLOSED)
 
 
 def _fail(message: str, code: int) -> None:

@@ -8,25 +8,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import ConfigPath, app
+from auditor.cli.app import ConfigPath, app, wallet_arg, wallet_ids
 
 if TYPE_CHECKING:
     from auditor.detect.wallets import Catalogue
     from auditor.store.config import Config
 
 Wallet = Annotated[str | None, typer.Argument(
-    help="Wallet id to add (see `auditor wallets`); none lists the entries.",
-    show_default=False)]
+    help="Wallet to add, by id or name (see `auditor wallets`); none lists the entries.",
+    show_default=False, autocompletion=wallet_ids)]
 Reason = Annotated[str | None, typer.Option(help="Why this wallet is yours.")]
 Until = Annotated[str | None, typer.Option(help="Last day the entry counts (e.g. 2026-12-31).")]
 Remove = Annotated[str | None, typer.Option(
-    "--remove", help="Remove this wallet id from the list.", show_default=False)]
+    "--remove", help="Remove this wallet id from the list.", show_default=False,
+    autocompletion=wallet_ids)]
 
 
 @app.command()
 def allow(wallet: Wallet = None, reason: Reason = None, until: Until = None,
           remove: Remove = None, config: ConfigPath = None) -> None:
     """Add, remove or list the wallets you use (their top-ups are not flagged)."""
+    from auditor.detect.naming import wallet_named
     from auditor.detect.wallets import load_catalogue
     from auditor.errors import UsageError
     from auditor.store.config import config_is_explicit, config_path, load_config
@@ -38,9 +40,10 @@ def allow(wallet: Wallet = None, reason: Reason = None, until: Until = None,
     settings = load_config(path, catalogue.ids, required=config_is_explicit(config) and
                            wallet is None and remove is None)
     if remove:
-        _remove(path, catalogue, remove)
+        # A name the catalogue knows means its id; anything else is looked for as it is.
+        _remove(path, catalogue, wallet_named(catalogue, remove) or remove)
     elif wallet:
-        _add(path, catalogue, wallet, reason, until)
+        _add(path, catalogue, wallet_arg(wallet, catalogue, "wallet"), reason, until)
     else:
         _list(settings)
 
@@ -56,14 +59,13 @@ def _add(path: Path, catalogue: Catalogue, wallet: str, reason: str | None,
          until: str | None) -> None:
     from auditor.errors import UsageError
     from auditor.ingest.values import parse_day
-    from auditor.store.config import check_wallet_id, update_config, with_allow
+    from auditor.store.config import update_config, with_allow
 
     today = date.today()
     try:
         end = None if until is None else parse_day(until, today)
     except ValueError:
         raise UsageError("--until takes a date like 2026-12-31") from None
-    check_wallet_id(wallet, catalogue.ids, "wallet")
     update_config(path, catalogue.ids, lambda now: with_allow(now, wallet, reason, end, today))
     typer.echo(f"added {wallet} to {path}", err=True)
 

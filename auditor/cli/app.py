@@ -13,12 +13,13 @@ if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay
     from datetime import date
 
     from auditor.detect.audit import Window
+    from auditor.detect.rules import Context
     from auditor.store.config import Config
     from auditor.ingest.statement import ReadOptions
     from auditor.detect.wallets import Catalogue
 
 app = typer.Typer(
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help="Find e-wallet top-ups you never made in Japanese bank statement CSVs. "
          "銀行の入出金明細CSVから、身に覚えのない電子マネーへのチャージを見つけます。",
@@ -35,10 +36,30 @@ Year = Annotated[int | None, typer.Option(
 ConfigPath = Annotated[Path | None, typer.Option(
     "--config", help="Config file (default: $AUDITOR_CONFIG, else config.toml in the user's "
                      "config folder).", show_default=False)]
+
+
+def languages(incomplete: str) -> list[str]:
+    """The languages, for the shell's completion of --lang."""
+    from auditor.i18n import LANGS
+
+    return [lang for lang in LANGS if lang.startswith(incomplete)]
+
+
+def wallet_ids(incomplete: str) -> list[str]:
+    """The wallet ids, for the shell's completion of --allow and `auditor allow`."""
+    from auditor.detect.wallets import load_catalogue
+
+    return [wallet for wallet in load_catalogue().ids if wallet.startswith(incomplete)]
+
+
 Lang = Annotated[str | None, typer.Option(
-    "--lang", help="ja or en (default: from the locale).", show_default=False)]
+    "--lang", help="ja or en (default: from the locale).", show_default=False,
+    autocompletion=languages)]
+
+
 Allow = Annotated[list[str] | None, typer.Option(
-    "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
+    "--allow", "-a", help="A wallet you use: its id or name (see `auditor wallets`); repeatable.",
+    autocompletion=wallet_ids)]
 SameAccount = Annotated[bool, typer.Option(
     "--same-account", help="The statements of each bank are one account's: stitch them even "
                            "where no account number or balance chain says so.")]
@@ -93,16 +114,41 @@ def checked_lang(lang: str | None) -> str | None:
 
 
 
-def allowed_wallets(ids: list[str], settings: Config, catalogue: Catalogue,
-                    today: date) -> frozenset[str]:
-    """--allow ids (each must be in the catalogue, or none) plus the config's active entries."""
-    from auditor.store.config import check_wallet_id
-    from auditor.detect.habits import NO_WALLETS
+def allow_context(ids: list[str], settings: Config, catalogue: Catalogue) -> Context:
+    """The rules' context: --allow wallets (ids, names or spellings; or none) and the config's.
 
-    for wallet in ids:
-        if wallet != NO_WALLETS:
-            check_wallet_id(wallet, catalogue.ids, "--allow")
-    return frozenset(ids) | frozenset(settings.active(today))
+    A config entry with an until day allows its wallet's debits up to that day, compared
+    with each debit's date and not with today: a 2020 statement scanned in 2025 still has
+    the holder's own 2020 top-ups. A wallet given with --allow counts on every day.
+    """
+    from auditor.detect.habits import NO_WALLETS
+    from auditor.detect.rules import Context
+
+    named = {NO_WALLETS if text.strip().lower() == NO_WALLETS else
+             wallet_arg(text, catalogue, "--allow") for text in ids}
+    until = {entry.wallet: entry.until for entry in settings.allow
+             if entry.until is not None and entry.wallet not in named}
+    return Context(catalogue, frozenset(named) | {entry.wallet for entry in settings.allow},
+                   allowed_until=until)
+
+
+def wallet_arg(text: str, catalogue: Catalogue, where: str) -> str:
+    """The id a wallet argument names: its id, its name or any catalogued spelling (exit 2 if none).
+
+    The message quotes the argument alone, and suggests the nearest ids.
+    """
+    from auditor.detect.naming import closest_wallets, wallet_named
+    from auditor.errors import UsageError
+    from auditor.store.config.validate import show
+    from auditor.wording import say
+
+    found = wallet_named(catalogue, text)
+    if found is not None:
+        return found
+    close = closest_wallets(catalogue, text)
+    key = "error.unknown_wallet" if close else "error.unknown_wallet_none"
+    closest = ", ".join(show(wallet) for wallet in close)
+    raise UsageError(f"{where}: " + say(key, "en", name=show(text), closest=closest))
 
 
 def output_language(lang: str | None, configured: str | None) -> str:

@@ -32,7 +32,7 @@ def wallets(fmt: Format = ListFormat.table) -> None:
 
     catalogue = load_catalogue()
     if fmt is ListFormat.json:
-        with stdout_output() as out:  # /dev/full or a closed pipe: exit 2, not 4
+        with stdout_output() as out:  # /dev/full: exit 2, a closed pipe 141, not 4
             json_dump({"schema": 1, "wallets": [
                 {"id": w.id, "kind": w.kind, "name_ja": w.name_ja, "name_en": w.name_en,
                  "patterns": list(w.names.patterns), "words": list(w.names.words),

@@ -26,15 +26,17 @@ def identify(
 ) -> None:
     """Show which bank layout each file is, and what was read from it."""
     from auditor.fs.atomic import stdout_output
+    from auditor.fs.stdin import take_stdin
     from auditor.i18n import detect_lang
     from auditor.run.batch import expand
     from auditor.render import console, json_dump, report_messages
     from auditor.render.table import identify_table
     from auditor.ingest.statement import read_all
 
-    results = read_all(expand(files), read_options(encoding, layout, year))
+    options = read_options(encoding, layout, year)
+    results = read_all(expand(files), options, take_stdin(files, options.max_bytes))
     reports = [report for report, _statement in results]
-    with stdout_output() as out:  # a full disk or closed pipe: exit 2 with a message
+    with stdout_output() as out:  # a full disk: exit 2 with a message; a closed pipe: 141
         if fmt is IdentifyFormat.json:
             json_dump({"schema": 2, "files": [r.to_dict() for r in reports]}, out)
         else:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
-                             allowed_wallets, app, checked_lang, read_options, report_window)
+                             allow_context, app, checked_lang, languages, read_options,
+                             report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class ReportFormat(StrEnum):
 
 Lang = Annotated[str | None, typer.Option(
     "--lang", help="ja or en (default ja: the letter goes to a Japanese bank).",
-    show_default=False)]
+    show_default=False, autocompletion=languages)]
 Format = Annotated[ReportFormat, typer.Option(
     "--format", "-f", help="md (Markdown) or html (one file that prints on A4).")]
 Output = Annotated[Path | None, typer.Option(
@@ -66,7 +67,6 @@ def report(
     from auditor import __version__
     from auditor.store.config import config_is_explicit, config_path, load_config
     from auditor.report.claim import Holder, build_claim
-    from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
     from auditor.report.gather import gather
     from auditor.run.pipeline import ScanJob
@@ -77,11 +77,10 @@ def report(
     _refuse_input_as_output(output, files)
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    allowed = allowed_wallets(allow or [], settings, catalogue, today)
+    ctx = allow_context(allow or [], settings, catalogue)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
-    gathered = gather(ScanJob(files, read_options(encoding, layout, year),
-                              Context(catalogue, allowed), report_window(since, until, today),
-                              same_account=same_account))
+    gathered = gather(ScanJob(files, read_options(encoding, layout, year), ctx,
+                              report_window(since, until, today), same_account=same_account))
     holder = Holder(name, bank or _statement_bank(gathered, language), branch,
                     account or _statement_account(gathered.result.files))
     claim = build_claim(gathered.result.findings, answer_of, holder=holder,

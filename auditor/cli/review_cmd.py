@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
-                             Year, allowed_wallets, app, output_language, read_options)
+                             Year, allow_context, app, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -40,44 +39,48 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
            encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
            same_account: SameAccount = False) -> None:
     """Ask about each finding and record which debits you made."""
-    from auditor.cli.review_loop import stdin_is_terminal
-    from auditor.detect.rules import Context
+    from auditor.cli.review_loop import replies, stdin_is_terminal
     from auditor.detect.wallets import load_catalogue
     from auditor.fs.atomic import stdout_output
     from auditor.render import console, report_messages
     from auditor.review.session import Review
-    from auditor.run.pipeline import ScanJob, run_scan
+    from auditor.run.pipeline import ScanJob, run_scan, with_stdin
     from auditor.store.answers import AnswerStore, default_answers_path
     from auditor.store.config import config_is_explicit, config_path, load_config
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    allowed = allowed_wallets(allow or [], settings, catalogue, date.today())
+    ctx = allow_context(allow or [], settings, catalogue)
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
-    job = ScanJob(files, read_options(encoding, layout, year), Context(catalogue, allowed),
-                  same_account=same_account)
+    # Standard input read once: each allow scans again.
+    job = with_stdin(ScanJob(files, read_options(encoding, layout, year), ctx,
+                             same_account=same_account))
 
     def rescan(wallets: frozenset[str]) -> Iterable[Finding]:
         return run_scan(job.with_allowed(wallets)).findings
 
     result = run_scan(job)
     report_messages(result.files)
-    session = Review(store, settings, catalogue, allowed, output_language(lang, settings.lang),
-                     rescan, yes, all_, min_severity, stdin_is_terminal())
-    with stdout_output():  # a closed pipe or full disk: exit 2, each answer already saved
-        _converse(session, result.findings, console(sys.stdout))
+    with replies(job.piped is not None) as answers_in:
+        person = stdin_is_terminal() if job.piped is None else answers_in is not None
+        session = Review(store, settings, catalogue, ctx.allowed,
+                         output_language(lang, settings.lang), rescan, yes, all_, min_severity,
+                         person)
+        with stdout_output():  # a full disk: exit 2; a closed pipe: 141; each answer already saved
+            _converse(session, result.findings, console(sys.stdout), answers_in)
     raise typer.Exit(ExitCode.for_reading(result.files))
 
 
-def _converse(session: Review, findings: Iterable[Finding], out: Console) -> None:
+def _converse(session: Review, findings: Iterable[Finding], out: Console,
+              answers: TextIO | None) -> None:
     """Run the review; Ctrl-C or an unreadable answer stops it with the answers kept."""
     from auditor.cli.review_loop import converse
     from auditor.errors import UsageError
     from auditor.review.session import BadInput
 
     try:
-        converse(session, findings, out)
+        converse(session, findings, out, answers)
     except KeyboardInterrupt:
         out.line()  # the prompt left the cursor mid-line
         sys.stderr.write(f"auditor: {session.say('stopped', **session.saved())}\n")

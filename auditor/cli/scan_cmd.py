@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
-                             Year, allowed_wallets, app, output_language, read_options,
+                             Year, allow_context, app, output_language, read_options,
                              report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
@@ -30,7 +30,12 @@ class ScanFormat(StrEnum):
     csv = "csv"
 
 
-Format = Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")]
+Format = Annotated[ScanFormat | None, typer.Option(
+    "--format", "-f", help="Output format (default table; csv with --excel).",
+    show_default=False)]
+Excel = Annotated[bool, typer.Option(
+    "--excel", help="CSV for Excel: UTF-8 with a byte-order mark (implies --format csv; "
+                    "the --output-dir CSV files too).")]
 Output = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the output to this file (atomically) instead of stdout.")]
 Since = Annotated[str | None, typer.Option(
@@ -61,7 +66,7 @@ AnswersPath = Annotated[Path | None, typer.Option(
 
 @app.command()
 def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
-         fmt: Format = ScanFormat.table, output: Output = None, since: Since = None,
+         fmt: Format = None, excel: Excel = False, output: Output = None, since: Since = None,
          until: Until = None, fail_on: FailOn = None, lang: Lang = None,
          encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
          output_dir: OutputDir = None, jobs: Jobs = None, fail_fast: FailFast = False,
@@ -69,7 +74,6 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          state: StatePath = None, answers: AnswersPath = None,
          same_account: SameAccount = False) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
-    from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
     from auditor.run.batch import BatchOptions
     from auditor.run.pipeline import ScanJob
@@ -79,15 +83,29 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
-    job = ScanJob(files, options, Context(catalogue, allowed_wallets(allow or [], settings,
-                                                                     catalogue, today)),
+    job = ScanJob(files, options, allow_context(allow or [], settings, catalogue),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
                   _answers(answers), same_account)
     language = output_language(lang, settings.lang)
-    emit = Emit(fmt, output, output_dir, language, quiet)
+    fmt = _format(fmt, excel, output_dir)
+    emit = Emit(fmt, output, output_dir, language, quiet, excel)
     result = _new_only(job, state, emit) if new_only else emit(_audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)
     raise typer.Exit(ExitCode.for_scan(result, fail_on or Severity(settings.fail_on or "medium")))
+
+
+def _format(fmt: ScanFormat | None, excel: bool, output_dir: Path | None) -> ScanFormat:
+    """--format, csv for --excel alone; --excel with json or a table needs CSV files to apply to."""
+    from auditor.errors import UsageError
+    from auditor.wording import say
+
+    if not excel:
+        return fmt or ScanFormat.table
+    if fmt in (None, ScanFormat.csv):
+        return ScanFormat.csv
+    if output_dir is None:
+        raise UsageError(say("error.excel_format", "en", format=fmt.value))
+    return fmt
 
 
 def _new_only(job: ScanJob, state: Path | None, emit: Emit) -> ScanResult:
@@ -131,6 +149,7 @@ class Emit:
     output_dir: Path | None
     lang: str
     quiet: bool
+    excel: bool = False  # CSV with the byte-order mark Excel needs
 
     def __call__(self, result: ScanResult) -> ScanResult:
         if not self.quiet or self.output is not None:
@@ -138,7 +157,7 @@ class Emit:
         if self.output_dir is not None:
             from auditor.render.outdir import write_output_dir
 
-            write_output_dir(result, self.output_dir, self.lang)
+            write_output_dir(result, self.output_dir, self.lang, self.excel)
         return result
 
     def _write(self, result: ScanResult) -> None:
@@ -146,10 +165,10 @@ class Emit:
 
         # Flushed before returning, so --new-only never records what did not get out.
         with stdout_output() if self.output is None else atomic_output(self.output) as out:
-            _render(result, self.fmt, out, self.lang)
+            _render(result, self.fmt, out, self.lang, self.excel)
 
 
-def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None:
+def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str, excel: bool) -> None:
     from auditor.render import console, json_dump
 
     if fmt is ScanFormat.json:
@@ -157,7 +176,7 @@ def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str) -> None
     elif fmt is ScanFormat.csv:
         from auditor.render.findings_csv import write_csv
 
-        write_csv(result, out, lang)
+        write_csv(result, out, lang, excel)
     elif result.findings:
         from auditor.render.findings import findings_table
 
@@ -176,7 +195,7 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
     report_messages(result.files)
     for entry in settings.expired(today):
         sys.stderr.write(f"auditor: note: allow entry for {entry.wallet} ended on {entry.until}; "
-                         "its top-ups are checked again\n")
+                         "its top-ups after that day are checked again\n")
     if len(result.files) > 1:
         from auditor.render import console
         from auditor.render.summary import run_tables

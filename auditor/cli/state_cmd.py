@@ -46,7 +46,7 @@ def show(
     from auditor.render import json_dump
 
     path, summary, recent = _read(state, limit)
-    with stdout_output() as out:  # /dev/full or a closed pipe: exit 2, not 4
+    with stdout_output() as out:  # /dev/full: exit 2, a closed pipe 141, not 4
         if fmt is StateFormat.json:
             json_dump({"schema": 1, "state": escape_undecodable(str(path)), **summary.to_dict(),
                        "recent": [alert.to_dict() for alert in recent]}, out)

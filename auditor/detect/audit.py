@@ -68,7 +68,7 @@ def examine(statement: Statement, ctx: Context, window: Window = Window(),
     layout = statement.layout
     ctx = replace(ctx, history_start=frame["date"].iloc[0],
                   bank=None if layout.generic else layout.bank)
-    debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank)
+    debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, ctx.bank, ctx.allowed_until)
     suggestions = presumed(debits, ctx)
     mine = [suggestion.wallet for suggestion in suggestions]
     kinds = {wallet.id: wallet.kind for wallet in ctx.catalogue.wallets}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -10,13 +13,14 @@ from auditor.ingest.cells import distinct, object_array
 
 
 def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str],
-                  bank: str | None = None) -> pd.DataFrame:
+                  bank: str | None = None, until: Mapping[str, date] | None = None) -> pd.DataFrame:
     """The debits that name a wallet or carry a top-up marker of this bank, indexed by ``seq``.
 
     Matching runs once per distinct descriptor (a year of statements repeats a few
     hundred), and rows are chosen by code, so only the few wallet debits are ever copied.
     Columns added: wallet (id or None), truncated (the bank cut the name short), marker
-    (id or None), allowed, timed and ts (date plus time of day where the bank gives it).
+    (id or None), allowed (by the allow list, on or before the entry's until day), timed and
+    ts (date plus time of day where the bank gives it).
     """
     key_codes, keys = distinct(frame["key"])
     payees = [catalogue.payee(key) for key in keys]
@@ -35,7 +39,17 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
                          marker=markers[marker_codes[keep]], key=rows["key"].astype(object),
                          channel_key=rows["channel_key"].astype(object))
     debits = _with_times(debits)
-    return debits.assign(allowed=debits["wallet"].isin(allowed)).set_index("seq", drop=False)
+    return debits.assign(allowed=_allowed(debits, allowed, until or {})).set_index("seq",
+                                                                                   drop=False)
+
+
+def _allowed(debits: pd.DataFrame, allowed: frozenset[str],
+             until: Mapping[str, date]) -> pd.Series:
+    """Whether each debit is to an allowed wallet, on or before its entry's last day."""
+    mask = debits["wallet"].isin(allowed)
+    for wallet, last in until.items():
+        mask &= ~((debits["wallet"] == wallet) & (debits["date"] > pd.Timestamp(last)))
+    return mask
 
 
 def wallet_credits(frame: pd.DataFrame, catalogue: Catalogue,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -12,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from auditor.errors import AuditorError, UsageError
-from auditor.fs.streams import in_place, is_special, wait_delivered
+from auditor.exitcodes import ExitCode
+from auditor.fs.streams import ReaderGone, in_place, is_special, wait_delivered
 from auditor.fs.tempfiles import make_temp
 
 # New files get owner-only bits: reports and configs describe a bank account. The kernel
@@ -26,6 +28,16 @@ class OutputError(UsageError):
 
 class OutputExistsError(OutputError, FileExistsError):
     """The target exists and the caller did not ask to overwrite it."""
+
+
+class OutputClosed(OutputError):
+    """The output's reader went away before it had everything (`| head`): exit 141, quietly.
+
+    The message is never printed (the command line ends silently, as `git log | head` does);
+    it says what happened to a caller that catches the error.
+    """
+
+    exit_code = ExitCode.CLOSED
 
 
 def atomic_write_text(
@@ -77,9 +89,9 @@ def _special_output(path: Path, encoding: str, newline: str | None) -> Iterator[
         if isinstance(exc, AuditorError) or (exc.filename is not None
                                              and os.fspath(exc.filename) != os.fspath(path)):
             raise
-        raise OutputError(_message(path, exc)) from None
+        raise _failed(exc, _message(path, exc)) from None
     except SystemExit:  # Rich's answer to a broken pipe; the output did not get out
-        raise OutputError(f"{path}: cannot write (Broken pipe)") from None
+        raise OutputClosed(f"{path}: cannot write (Broken pipe)") from None
 
 
 @contextlib.contextmanager
@@ -91,7 +103,8 @@ def stdout_output() -> Iterator[TextIO]:
     exit-time flush ("Exception ignored", exit 120) after the alerts were recorded, so they
     were never reported anywhere. A write that fails at once was exit 4, "internal error".
     Into a pipe, the block ends only once the reader has read it all (`| head -1` quits
-    early: exit 2, not success). Rich meets a broken pipe with SystemExit(1): exit 2 too.
+    early: OutputClosed, exit 141, not success). Rich meets a broken pipe with
+    SystemExit(1): OutputClosed too. A full disk is an OutputError (exit 2).
     """
     try:
         yield sys.stdout
@@ -99,19 +112,25 @@ def stdout_output() -> Iterator[TextIO]:
         with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
             wait_delivered(sys.stdout.fileno())
     except OSError as exc:
-        _silence_stdout()
-        raise OutputError(f"standard output: cannot write ({_reason(exc)})") from None
+        silence_stdout()
+        raise _failed(exc, f"standard output: cannot write ({_reason(exc)})") from None
     except SystemExit:
-        _silence_stdout()
-        raise OutputError("standard output: cannot write (Broken pipe)") from None
+        silence_stdout()
+        raise OutputClosed("standard output: cannot write (Broken pipe)") from None
+
+
+def _failed(exc: OSError, message: str) -> OutputError:
+    """The error for a failed write: OutputClosed when the reader went away, else OutputError."""
+    closed = isinstance(exc, BrokenPipeError | ReaderGone) or exc.errno == errno.EPIPE
+    return OutputClosed(message) if closed else OutputError(message)
 
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
 
 
-def _silence_stdout() -> None:
-    # What is left in the buffer goes nowhere instead of failing again in the exit-time flush.
+def silence_stdout() -> None:
+    """Point stdout at the null device, so nothing left in its buffer fails again at exit."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from auditor.errors import StatementError
 from auditor.ingest.layouts import Layout, header_index
 from auditor.ingest.read import HEADER_SCAN_LINES, first_lines, split_line
 from auditor.ingest.text import fold_header
+from auditor.wording import say
 
 _DELIMITERS = (",", "\t", ";")
 _PEEK_ROWS = 200
@@ -87,6 +89,29 @@ def identify(text: str, encoding: str, layouts: Sequence[Layout]) -> HeaderMatch
         f"no bank header found in the first {HEADER_SCAN_LINES} lines; "
         "if this is a statement, describe it with --layout FILE (see README, 'Your own layout')"
     )
+
+
+def identify_own(text: str, encoding: str, own: Sequence[Layout],
+                 builtin: Sequence[Layout]) -> HeaderMatch:
+    """As identify, when the holder gave layouts (--layout): the file must be one of them.
+
+    A file read otherwise, with a built-in layout or the generic one, was the holder's
+    layout ignored without a word; it is now an unread file that says which layout it is.
+    One of theirs with the same header as a built-in one is theirs.
+    """
+    try:
+        match = identify(text, encoding, (*own, *builtin))
+    except StatementError:
+        match = None
+    if match is not None and match.layout in own:
+        return match
+    if match is not None and any(layout.folded_header == match.layout.folded_header
+                                 for layout in own):
+        return identify(text, encoding, own)
+    given = ", ".join(Path(layout.source).name for layout in own)
+    if match is None or match.layout.generic:
+        raise StatementError(say("error.layout_mismatch_none", "en", layout=given))
+    raise StatementError(say("error.layout_mismatch", "en", layout=given, found=match.layout.id))
 
 
 def _folded(cells: Sequence[str]) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,7 +14,7 @@ import pandas as pd
 from auditor.ingest.account import account_id, find_account, mask
 from auditor.ingest.balance import NEWEST_FIRST, check_chain
 from auditor.errors import StatementError
-from auditor.ingest.identify import HeaderMatch, identify
+from auditor.ingest.identify import HeaderMatch, identify, identify_own
 from auditor.ingest.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
 from auditor.ingest.normalise import Parsed, normalise
@@ -21,6 +22,7 @@ from auditor.ingest.mixed import Decoded, decode_rows, foreign_note, foreign_tex
 from auditor.ingest.decode import check_text
 from auditor.ingest.read import LINE_END, records
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
+from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin
 
 
 DEFAULT_MAX_BYTES = 100_000_000  # scan --max-size's default, for every command
@@ -54,23 +56,30 @@ class Statement:
     balance_breaks: tuple[int, ...]
     notes: list[str] = field(default_factory=list)
     account: str | None = None  # as the bank wrote it: in memory only, never output unmasked
+    sha256: str | None = None  # of bytes read from standard input, which no path can hash later
 
     @property
     def account_id(self) -> str:
         return account_id(self.account)
 
 
-def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statement:
-    """Read a statement file; raise StatementError with a line number if it cannot be read."""
-    raw = _read_bytes(path, options.max_bytes)
+def read_statement(path: Path, options: ReadOptions = ReadOptions(),
+                   raw: bytes | None = None) -> Statement:
+    """Read a statement file; raise StatementError with a line number if it cannot be read.
+
+    raw: the statement's bytes, already read from standard input (path then only names it).
+    """
+    piped = raw is not None
+    raw = raw if raw is not None else _read_bytes(path, options.max_bytes)
     decoded = decode_rows(raw, options.encoding)
     text, encoding = decoded.text, decoded.encoding
     check_text(text)
-    match = identify(text, encoding, options.all_layouts())
+    match = (identify_own(text, encoding, options.layouts, builtin_layouts()) if options.layouts
+             else identify(text, encoding, options.all_layouts()))
     cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
                     used=match.used_positions(), numeric=match.amount_positions(),
                     verbatim=match.text_positions(), exact=match.ragged)
-    today = options.today or _saved_on(path)
+    today = options.today or (date.today() if piped else _saved_on(path))
     parsed = _without_foreign_rows(normalise(cells, match, options.year, today), decoded)
     chain = check_chain(parsed.frame, match.layout.order)
     notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
@@ -80,7 +89,8 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
         notes.append(f"no transactions below the header (line {match.line})")
     account = find_account(LINE_END.split(text[:match.header_start]), path)
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
-                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
+                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account,
+                     hashlib.sha256(raw).hexdigest() if piped else None)
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -89,14 +99,19 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
     try:
         return read_regular(path, limit)
-    except NotRegularFile as exc:
-        raise StatementError(f"not a regular file ({exc.kind}): statements are read from "
-                             "files only") from None
-    except TooLarge:
-        raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
-                             "raise it with --max-size if this really is one statement") from None
     except OSError as exc:
-        raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
+        raise unreadable(exc, limit) from None
+
+
+def unreadable(exc: OSError, limit: int) -> StatementError:
+    """Why a statement's bytes could not be read, as the file's one-line error."""
+    if isinstance(exc, NotRegularFile):
+        return StatementError(f"not a regular file ({exc.kind}): statements are read from "
+                              "files only")
+    if isinstance(exc, TooLarge):
+        return StatementError(f"larger than the {limit // 1_000_000} MB limit; "
+                              "raise it with --max-size if this really is one statement")
+    return StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})")
 
 
 def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
@@ -165,16 +180,26 @@ def file_report(path: Path, statement: Statement | None = None, error: str | Non
     )
 
 
-def read_all(paths: Sequence[Path], options: ReadOptions) -> list[tuple[FileReport, Statement | None]]:
-    """Read every file; one unreadable file is reported and never stops the others."""
+def read_piped(piped: Piped, options: ReadOptions) -> Statement:
+    """The statement piped in on standard input, named <stdin>."""
+    if piped.error is not None:
+        raise unreadable(piped.error, options.max_bytes)
+    return read_statement(STDIN_NAME, options, raw=piped.raw)
+
+
+def read_all(paths: Sequence[Path], options: ReadOptions,
+             piped: Piped | None = None) -> list[tuple[FileReport, Statement | None]]:
+    """Read every file (`-` from piped); one unreadable file never stops the others."""
     results: list[tuple[FileReport, Statement | None]] = []
     for path in paths:
+        shown = STDIN_NAME if piped is not None and is_stdin(path) else path
         try:
-            statement = read_statement(path, options)
+            statement = (read_statement(path, options) if piped is None or shown is path
+                         else read_piped(piped, options))
         except Exception as exc:  # a bug must not lose the rest of a batch
-            results.append((failed_report(path, exc, "reading"), None))
+            results.append((failed_report(shown, exc, "reading"), None))
         else:
-            results.append((file_report(path, statement), statement))
+            results.append((file_report(shown, statement), statement))
     return results
 
 

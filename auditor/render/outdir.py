@@ -11,7 +11,7 @@ from auditor.fs.atomic import OutputError, atomic_output
 from auditor.detect.campaigns import run_summary
 from auditor.models import FileReport, ScanResult
 from auditor.render import json_dump
-from auditor.render.findings_csv import write_csv
+from auditor.render.findings_csv import EXCEL_BOM, write_csv
 from auditor.render.safety import csv_safe, json_inert
 
 FILE_COLUMNS = ("path", "status", "layout", "bank", "account", "encoding", "rows", "rejected",
@@ -19,17 +19,22 @@ FILE_COLUMNS = ("path", "status", "layout", "bank", "account", "encoding", "rows
                 "error")
 
 
-def write_output_dir(result: ScanResult, folder: Path, lang: str) -> None:
-    """Write the four files of a batch run into folder (created if missing)."""
+def write_output_dir(result: ScanResult, folder: Path, lang: str, excel: bool = False) -> None:
+    """Write the four files of a batch run into folder (created if missing).
+
+    excel: the two CSV files start with the byte-order mark Excel needs to read UTF-8.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
     with atomic_output(folder / "findings.csv") as out:
-        write_csv(result, out, lang)
+        write_csv(result, out, lang, excel)
     with atomic_output(folder / "findings.jsonl") as out:
         _write_jsonl(result, out, lang)
     with atomic_output(folder / "files.csv") as out:
+        if excel:
+            out.write(EXCEL_BOM)
         _write_files(result.files, out)
     with atomic_output(folder / "summary.json") as out:
         json_dump(run_summary(result), out)

@@ -69,7 +69,9 @@ def _source(report: FileReport, statement: Statement) -> SourceFile:
     # Hashed after reading: a file changed in between would show a different fingerprint
     # from the one the bank computes, which is the point of printing it.
     generic = statement.layout.generic  # "unknown bank" is no bank name
-    return SourceFile(name=statement.path.name, sha256=sha256_of(statement.path),
+    # Bytes piped in were hashed as they were read: there is no file to hash again.
+    digest = statement.sha256 or sha256_of(statement.path)
+    return SourceFile(name=statement.path.name, sha256=digest,
                       bank=None if generic else statement.layout.bank, rows=report.rows,
                       period=report.period,
                       bank_en=None if generic else statement.layout.bank_en or None)

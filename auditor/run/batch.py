@@ -16,8 +16,9 @@ from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
 from auditor.stitch.grouping import Ends, family
 from auditor.detect.rules import Context
+from auditor.fs.stdin import Piped
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
-                                      read_statement)
+                                      read_piped, read_statement)
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
@@ -73,14 +74,15 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
-               keep: Keep | None = None, hold: bool = False, ends: bool = False) -> Audited:
-    """Read and audit one file; any failure becomes the file's one-line error.
+               keep: Keep | None = None, hold: bool = False, ends: bool = False,
+               piped: Piped | None = None) -> Audited:
+    """Read and audit one file (or what was piped in); any failure is the file's one-line error.
 
     With hold, the file is only read: its statement comes back (one more pickle from a
     worker) to be audited once the run knows which files are one account's.
     """
     try:
-        statement = read_statement(path, options)
+        statement = read_statement(path, options) if piped is None else read_piped(piped, options)
         examined = None if hold else examine(statement, ctx, window)
         report = file_report(path, statement)
         kept = None if keep is None else keep(report, statement)

@@ -17,6 +17,8 @@ from auditor.models import ScanResult
 from auditor.run.accounts import counted, stitched
 from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
                                result_of)
+from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin, take_stdin
+from auditor.run.piped import in_order, shown_names, with_stdin_repeats
 from auditor.run.repeats import repeat_report, repeated_files
 from auditor.store.answers import annotate
 
@@ -41,10 +43,18 @@ class ScanJob:
     batch: BatchOptions = BatchOptions()
     answers: AnswerStore | None = None  # the holder's review answers, shown on findings
     same_account: bool = False  # the holder says each bank's files are one account's
+    piped: Piped | None = None  # standard input, once read (see with_stdin)
 
     def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
         """The same job for a changed allow list (review re-scans after an allow)."""
         return replace(self, ctx=replace(self.ctx, allowed=allowed))
+
+
+def with_stdin(job: ScanJob) -> ScanJob:
+    """The job with standard input read, if a path is `-`: for a job run more than once."""
+    if job.piped is not None:
+        return job
+    return replace(job, piped=take_stdin(job.paths, job.options.max_bytes))
 
 
 def files_of(job: ScanJob) -> list[Path]:
@@ -62,12 +72,19 @@ def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
     files = files_of(job)
+    piped = with_stdin(job).piped
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
+    repeats, stdin = with_stdin_repeats(files, piped, repeats, job.options.max_bytes)
     read = [path for index, path in enumerate(files) if index not in repeats]
     work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
                    hold=holds(read), ends=len(read) > 1)
-    joined = stitched(audit_many(read, work, job.batch, progress), read, job)
-    outcomes = _listing_repeats(files, repeats, joined.outcomes)
+    # Standard input is read here, its statement kept and audited with the rest of its
+    # account: workers cannot read it, and its bytes stay out of every task sent to them.
+    audited = in_order(read, audit_many([p for p in read if not is_stdin(p)], work, job.batch,
+                                        progress),
+                       None if stdin is None else work(STDIN_NAME, piped=piped, hold=True))
+    joined = stitched(audited, shown_names(read), job)
+    outcomes = _listing_repeats(shown_names(files), repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
     result = with_answers(result_of(outcomes, len(files)), job.answers)
     return replace(result, accounts=counted(joined.accounts, result.findings)), kept

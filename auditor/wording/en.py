@@ -247,4 +247,11 @@ WORDS: dict[str, str] = {
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "
                    "`{command}`? If not, scan again with --allow and the wallets you do use (or "
                    "--allow none) to check every one"),
+    # --- Messages on the command line: the error's one line ---
+    "error.stdin_terminal": "standard input is a terminal: pipe a statement in (auditor scan - < statement.csv), or give its file name",
+    "error.excel_format": "--excel writes CSV, not {format}: use it with --format csv, or with --output-dir for the CSV files there",
+    "error.unknown_wallet": "unknown wallet {name} (did you mean {closest}? `auditor wallets` lists all)",
+    "error.unknown_wallet_none": "unknown wallet {name} (`auditor wallets` lists them all)",
+    "error.layout_mismatch": "its header row is not that of --layout {layout} but of the built-in {found} layout: without --layout it is read as {found}",
+    "error.layout_mismatch_none": "its header row is not that of --layout {layout} (nor of any bank layout auditor has): check the layout's header",
 }

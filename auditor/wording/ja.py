@@ -219,4 +219,11 @@ WORDS: dict[str, str] = {
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("{name}はご自身で利用しているようです（{first}〜{last}に{debits}件、普段どおりの金額）。急な連続や高額だけを検出しました。"
                    "ご自身のものなら `{command}`、心当たりがなければ --allow に利用中のサービス（なければ none）を指定してもう一度確認してください"),
+    # --- Messages on the command line: the error's one line ---
+    "error.stdin_terminal": "標準入力が端末です。明細をパイプで渡す（auditor scan - < statement.csv）か、ファイル名を指定してください",
+    "error.excel_format": "--excel はCSV用です（{format}には使えません）。--format csv か --output-dir と一緒に指定してください",
+    "error.unknown_wallet": "不明な決済サービス {name}（{closest} のことですか？一覧は `auditor wallets`）",
+    "error.unknown_wallet_none": "不明な決済サービス {name}（一覧は `auditor wallets`）",
+    "error.layout_mismatch": "見出し行が --layout {layout} のものではなく、組み込みのレイアウト {found} のものです。--layout を外せば {found} として読みます",
+    "error.layout_mismatch_none": "見出し行が --layout {layout} のものではありません（既知の銀行のレイアウトでもありません）。レイアウトの header を確認してください",
 }

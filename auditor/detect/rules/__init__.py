@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
@@ -42,6 +43,9 @@ class Context:
     catalogue: Catalogue
     allowed: frozenset[str]
     settings: Settings = field(default_factory=Settings)
+    # An allowed wallet's last day (the allow entry's until): its debits after it are not
+    # the holder's, however long ago that day was when the statement is scanned.
+    allowed_until: Mapping[str, date] = field(default_factory=dict)
     history_start: pd.Timestamp | None = None  # first date of the account's history
     bank: str | None = None  # the statement's bank (layout name); None when unknown
 

@@ -25,8 +25,6 @@ def with_allow(
     """Allow wallet, replacing its entry in place if present (keeping its added day)."""
     if known_ids is not None:
         check_wallet(wallet, known_ids, "")
-    if until is not None and until < today:
-        raise UsageError(f"until {until.isoformat()} is already past; the entry would never count")
     if reason is not None:
         check_text(reason, "reason")
     old = next((e for e in config.allow if e.wallet == wallet), None)
