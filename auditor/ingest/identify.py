@@ -9,6 +9,7 @@ from auditor.errors import StatementError
 from auditor.ingest.layouts import Layout, header_index
 from auditor.ingest.read import HEADER_SCAN_LINES, first_lines, split_line
 from auditor.ingest.text import fold_header
+from auditor.wording import Said
 
 _DELIMITERS = (",", "\t", ";")
 _PEEK_ROWS = 200
@@ -83,10 +84,7 @@ def identify(text: str, encoding: str, layouts: Sequence[Layout]) -> HeaderMatch
             layout = generic_layout(cells, delimiter) if len(cells) >= 3 else None
             if layout is not None:
                 return _match(layout, cells, number, spans, text, delimiter)
-    raise StatementError(
-        f"no bank header found in the first {HEADER_SCAN_LINES} lines; "
-        "if this is a statement, describe it with --layout FILE (see README, 'Your own layout')"
-    )
+    raise StatementError(Said("read.no_header", lines=HEADER_SCAN_LINES))
 
 
 def _folded(cells: Sequence[str]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from auditor.errors import StatementError
 from auditor.ingest.decode import decode
+from auditor.wording import Said
 
 _JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CHANCE = re.compile("[\u0080-\u00a4\u00a6-\u00d6\u00d8-\u07ff]")  # all but ¥ and ×
@@ -121,7 +122,7 @@ def _by_line(raw: bytes, primary: str, whole: StatementError | None) -> Decoded:
     """
     body, shown = (raw[3:], "utf-8-sig") if raw.startswith(codecs.BOM_UTF8) else (raw, primary)
     if not _ascii_compatible(primary) or (shown == "utf-8-sig" and primary != "utf-8"):
-        raise whole or StatementError("cannot decode line by line")
+        raise whole or StatementError(Said("read.by_line"))
     newline = b"\n" if b"\n" in body else b"\r"
     parts, rejected, good = [], [], 0
     for number, line in enumerate(body.split(newline), start=1):
@@ -133,7 +134,7 @@ def _by_line(raw: bytes, primary: str, whole: StatementError | None) -> Decoded:
             continue
         good += not line.isascii()
     if not rejected or len(rejected) >= good:
-        raise whole or StatementError("cannot decode line by line")
+        raise whole or StatementError(Said("read.by_line"))
     return Decoded(newline.decode("ascii").join(parts), shown, tuple(rejected))
 
 

@@ -20,7 +20,9 @@ from auditor.ingest.normalise import Parsed, normalise
 from auditor.ingest.mixed import Decoded, decode_rows, foreign_note, foreign_text
 from auditor.ingest.decode import check_text
 from auditor.ingest.read import LINE_END, records
+from auditor.fs.reason import os_reason
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
+from auditor.wording import Said
 
 
 DEFAULT_MAX_BYTES = 100_000_000  # scan --max-size's default, for every command
@@ -86,17 +88,16 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes: a regular file only (a FIFO or /dev/zero is refused unread)."""
     if path.is_dir():  # expand() keeps only folders that hold no statement file
-        raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
+        raise StatementError(Said("read.folder"))
     try:
         return read_regular(path, limit)
     except NotRegularFile as exc:
-        raise StatementError(f"not a regular file ({exc.kind}): statements are read from "
-                             "files only") from None
+        raise StatementError(Said("read.not_regular", kind=exc.kind)) from None
     except TooLarge:
-        raise StatementError(f"larger than the {limit // 1_000_000} MB limit; "
-                             "raise it with --max-size if this really is one statement") from None
+        raise StatementError(Said("read.too_large", limit=limit // 1_000_000)) from None
     except OSError as exc:
-        raise StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})") from None
+        reason = os_reason(exc.errno, exc.strerror or type(exc).__name__)
+        raise StatementError(Said("read.cannot_open", reason=reason)) from None
 
 
 def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
@@ -181,6 +182,9 @@ def read_all(paths: Sequence[Path], options: ReadOptions) -> list[tuple[FileRepo
 def failed_report(path: Path, exc: Exception, stage: str) -> FileReport:
     """A file that could not be read (its one-line reason) or hit a bug (exit 4)."""
     if isinstance(exc, StatementError):
-        return file_report(path, error=str(exc))
-    return file_report(path, error=f"internal error while {stage} ({type(exc).__name__})",
+        return file_report(path, error=exc.said())
+    return file_report(path, error=Said(_INTERNAL[stage], kind=type(exc).__name__),
                        internal=True)
+
+
+_INTERNAL = {"reading": "read.internal_reading", "auditing": "read.internal_auditing"}
