@@ -179,6 +179,6 @@ def _generic_from_roles(cells: Sequence[str], roles: dict[str, int], delimiter: 
     if has_pair:
         roles.pop("amount", None)
     columns = {role: (cells[position],) for role, position in roles.items()}
-    return Layout(id="generic", bank="unknown bank", bank_en="unknown bank",
+    return Layout(id="generic", bank=Said("bank.unknown"), bank_en=Said("bank.unknown"),
                   header=tuple(cells), columns=columns, delimiter=delimiter,
                   source="generic", generic=True)

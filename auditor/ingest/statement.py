@@ -79,7 +79,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions()) -> Statemen
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
-        notes.append(f"no transactions below the header (line {match.line})")
+        notes.append(Said("note.no_rows", line=match.line))
     account = find_account(LINE_END.split(text[:match.header_start]), path)
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
                      parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account)
@@ -119,7 +119,7 @@ def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
     if not foreign.any():
         return replace(parsed, rejected=rejected)
     lines = [int(line) for line in frame["line"][foreign]]
-    reason = f"this row is UTF-8 text, the rest of the file {decoded.encoding.upper()}"
+    reason = Said("reject.utf8", encoding=decoded.encoding.upper())
     return replace(parsed, frame=frame[~foreign].reset_index(drop=True),
                    rejected=sorted([*rejected, *((line, reason) for line in lines)]),
                    notes=[*parsed.notes, foreign_note(lines, decoded.encoding)])
@@ -133,7 +133,7 @@ def _generic_note(match: HeaderMatch) -> list[str]:
     if not match.layout.generic:
         return []
     used = ", ".join(f"{role}={'/'.join(names)}" for role, names in match.layout.columns.items())
-    return [f"unknown bank: read with the generic layout using columns {used}"]
+    return [Said("note.generic", columns=used)]
 
 
 def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
