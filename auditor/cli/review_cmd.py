@@ -51,6 +51,7 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    language = output_language(lang, settings.lang)
     allowed = allowed_wallets(allow or [], settings, catalogue, date.today())
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
@@ -60,9 +61,9 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
         return run_scan(job.with_allowed(wallets)).findings
 
     result = run_scan(job)
-    report_messages(result.files)
-    session = Review(store, settings, catalogue, allowed, output_language(lang, settings.lang),
-                     rescan, yes, all_, min_severity, stdin_is_terminal())
+    report_messages(result.files, lang=language)
+    session = Review(store, settings, catalogue, allowed, language, rescan, yes, all_,
+                     min_severity, stdin_is_terminal())
     with stdout_output():  # a closed pipe or full disk: exit 2, each answer already saved
         _converse(session, result.findings, console(sys.stdout))
     raise typer.Exit(ExitCode.for_reading(result.files))
@@ -73,6 +74,7 @@ def _converse(session: Review, findings: Iterable[Finding], out: Console) -> Non
     from auditor.cli.review_loop import converse
     from auditor.errors import UsageError
     from auditor.review.session import BadInput
+    from auditor.wording import Said
 
     try:
         converse(session, findings, out)
@@ -81,6 +83,6 @@ def _converse(session: Review, findings: Iterable[Finding], out: Console) -> Non
         sys.stderr.write(f"auditor: {session.say('stopped', **session.saved())}\n")
         raise typer.Exit(130) from None
     except BadInput as bad:
-        raise UsageError(session.say("bad_input", line=bad.line, text=repr(bad.text[:20]),
-                                     **session.saved())) from None
+        raise UsageError(Said("review.bad_input", line=bad.line, text=repr(bad.text[:20]),
+                              **session.saved())) from None
     sys.stderr.write(session.summary() + "\n")

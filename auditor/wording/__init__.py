@@ -11,8 +11,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from auditor.wording import (catalogue_en, catalogue_ja, en, ja, notes_en, notes_ja, reading_en,
-                             reading_ja, stores_en, stores_ja)
+from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, en, ja, notes_en,
+                             notes_ja, reading_en, reading_ja, stores_en, stores_ja)
 
 LANGS = ("ja", "en")
 # Each area: its English module, then its Japanese one.
@@ -22,6 +22,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "notes": (notes_en, notes_ja),  # what a read statement carries, and its lines on stderr
     "stores": (stores_en, stores_ja),  # the config, answers, state, secret and output files
     "catalogue": (catalogue_en, catalogue_ja),  # what is wrong in a wallet catalogue
+    "cli": (cli_en, cli_ja),  # what the commands refuse, confirm and print
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}

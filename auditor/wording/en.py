@@ -172,6 +172,7 @@ WORDS: dict[str, str] = {
     "review.below": "{count} below {severity} severity not asked (see --min-severity)",
     "review.left": "input ended with {count} finding(s) not asked",
     "review.stopped": "stopped; {count} answer(s) saved to {path}",
+    "review.wallet_name": "{name} ({id})",
     "review.bad_input": ("input line {line}: {text} is not an answer (use m, n or s); {count} "
                          "answer(s) saved to {path}"),
     # --- The rules' titles (auditor rules) and reasons ---

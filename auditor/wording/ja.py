@@ -152,6 +152,7 @@ WORDS: dict[str, str] = {
     "review.below": "重要度が{severity}未満の{count}件は確認していません（--min-severity）",
     "review.left": "入力が終わったため{count}件は未確認です",
     "review.stopped": "中断しました。{count}件の回答を{path}に保存しました",
+    "review.wallet_name": "{name}（{id}）",
     "review.bad_input": ("入力の{line}行目: {text} は回答として読めません（m・n・s で答えてください）。"
                          "{count}件の回答を{path}に保存しました"),
     # --- The rules' titles (auditor rules) and reasons ---
