@@ -13,6 +13,14 @@ WORDS: dict[str, str] = {
     "cli.interrupted": "interrupted",
     # --- auditor scan: an allow entry past its day ---
     "cli.expired": "allow entry for {wallet} ended on {until}; its top-ups are checked again",
+    # --- auditor allow ---
+    "cli.allow.both": "give a wallet id to add, or --remove ID, not both",
+    "cli.allow.until": "--until takes a date like 2026-12-31",
+    "cli.allow.added": "added {wallet} to {path}",
+    "cli.allow.removed": "removed {wallet} from {path}",
+    # The list: each entry's wallet, then these, then its reason
+    "cli.allow.until_day": "until {until}",
+    "cli.allow.ended": "(ended)",
     # --- auditor report ---
     "cli.warning": "warning: {warning}",
     "cli.report.account": "--account: {problem}",
@@ -24,4 +32,27 @@ WORDS: dict[str, str] = {
     "cli.report.accounts": ("the statements name {count} accounts ({accounts}); a draft should "
                             "be about one account"),
     "cli.report.account_differs": "--account ends in {digits} but the statements name {accounts}",
+    # --- auditor state forget ---
+    "cli.state.before": "--before takes a date like 2024-01-01 or a span like 1y",
+    "cli.state.not_found": "{path}: state database not found",
+    "cli.state.needs_yes": ("forgetting every alert needs --yes when not run from a terminal (or "
+                            "give --before DATE)"),
+    "cli.state.confirm": ("Forget every alert in {path}? A later --new-only scan reports them "
+                          "all again. [y/N] "),
+    "cli.state.none_yet": "forgot 0 alerts (no state database at {path} yet)",
+    "cli.state.nothing": "nothing forgotten",
+    "cli.state.forgot_one": "forgot 1 alert{scope} from {path}",
+    "cli.state.forgot": "forgot {count} alerts{scope} from {path}",
+    "cli.state.scope": " for transactions before {day}",
+    # --- auditor state show: the heading line, then the tables ---
+    "cli.state.count_one": "{path}: 1 alert{span}",
+    "cli.state.count": "{path}: {count} alerts{span}",
+    "cli.state.span": ", reported {first} to {last}",
+    "cli.state.by_severity": "By severity",
+    "cli.state.by_month": "By month",
+    "cli.state.month": "Transaction month",
+    "cli.state.alerts": "Alerts",
+    "cli.state.latest": "Latest alerts",
+    "cli.state.first_reported": "First reported",
+    "cli.state.account": "Account",
 }

@@ -12,6 +12,14 @@ WORDS: dict[str, str] = {
     "cli.interrupted": "中断しました",
     # --- auditor scan: an allow entry past its day ---
     "cli.expired": "{wallet} の許可は {until} で期限が切れたため、このサービスへのチャージをまた確認します",
+    # --- auditor allow ---
+    "cli.allow.both": "追加するサービスIDか --remove ID のどちらか一方を指定してください",
+    "cli.allow.until": "--until には 2026-12-31 のような日付を指定してください",
+    "cli.allow.added": "{wallet} を {path} に追加しました",
+    "cli.allow.removed": "{wallet} を {path} から削除しました",
+    # The list: each entry's wallet, then these, then its reason
+    "cli.allow.until_day": "{until}まで",
+    "cli.allow.ended": "（期限切れ）",
     # --- auditor report ---
     "cli.warning": "警告: {warning}",
     "cli.report.account": "--account: {problem}",
@@ -24,4 +32,27 @@ WORDS: dict[str, str] = {
                             "についてまとめてください"),
     "cli.report.account_differs": ("--account の末尾は {digits} ですが、明細の口座は {accounts} "
                                    "です"),
+    # --- auditor state forget ---
+    "cli.state.before": "--before には 2024-01-01 のような日付か、1y のような期間を指定してください",
+    "cli.state.not_found": "{path}: 記録データベースが見つかりません",
+    "cli.state.needs_yes": ("端末以外から実行するときは、すべての記録を消すには --yes が必要です"
+                            "（または --before DATE を指定してください）"),
+    "cli.state.confirm": ("{path} の記録をすべて消しますか？ 次に --new-only で確認したとき、"
+                          "すべてもう一度報告されます。[y/N] "),
+    "cli.state.none_yet": "消した記録は0件です（{path} に記録データベースはまだありません）",
+    "cli.state.nothing": "何も消していません",
+    "cli.state.forgot_one": "{path} から{scope}記録1件を消しました",
+    "cli.state.forgot": "{path} から{scope}記録{count}件を消しました",
+    "cli.state.scope": "{day}より前の取引の",
+    # --- auditor state show: the heading line, then the tables ---
+    "cli.state.count_one": "{path}: 記録1件{span}",
+    "cli.state.count": "{path}: 記録{count}件{span}",
+    "cli.state.span": "（報告日 {first}〜{last}）",
+    "cli.state.by_severity": "重要度別",
+    "cli.state.by_month": "月別",
+    "cli.state.month": "取引月",
+    "cli.state.alerts": "件数",
+    "cli.state.latest": "最近の記録",
+    "cli.state.first_reported": "初回の報告",
+    "cli.state.account": "口座",
 }
