@@ -6,6 +6,8 @@ notes, the stores, the catalogue and the commands' messages."""
 from __future__ import annotations
 
 import ast
+import json
+import pickle
 import re
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,8 @@ from string import Formatter
 import pytest
 
 from auditor.detect.rules import wallet_like
-from auditor.wording import AREAS, WORDS, Bi, both, say
+from auditor.errors import StatementError, UsageError
+from auditor.wording import AREAS, WORDS, Bi, Said, both, in_lang, say
 
 SOURCE = Path(__file__).resolve().parent.parent / "auditor"
 # Keys looked up as a prefix plus a word the caller names: i18n.word("date") is label.date,
@@ -125,3 +128,26 @@ def test_every_channel_marker_has_its_words() -> None:
     assert [m for m in sorted(wallet_like._MARKERS)
             if f"rule.wallet-like.shape.{m}" not in ALL] == []
 
+
+def test_a_said_sentence_is_its_english_text_and_says_itself_in_japanese() -> None:
+    said = Said("read.line", line=3, message=Said("read.empty"))
+    assert said == "line 3: the file is empty" and str(said) == said
+    assert said.text("ja") == "3行目: ファイルが空です"
+    assert in_lang(said, "ja") == said.text("ja") and in_lang("plain", "ja") == "plain"
+    assert json.dumps({"error": said}) == '{"error": "line 3: the file is empty"}'
+
+
+def test_a_said_sentence_crosses_processes_as_what_was_said() -> None:
+    said = Said("cli.expired", wallet=Bi("docomo", "ドコモ口座"), until="2020-09-01")
+    again = pickle.loads(pickle.dumps(said))
+    assert isinstance(again, Said) and again == said and again.text("ja") == said.text("ja")
+
+
+def test_errors_keep_their_english_and_say_it_in_japanese() -> None:
+    error = StatementError(Said("read.nul"), line=4)
+    assert str(error).startswith("line 4: contains NUL bytes")
+    assert error.text("ja").startswith("4行目: NULバイト")
+    assert str(StatementError("as it was", line=2)) == "line 2: as it was"
+    usage = UsageError(Said("config.not_found", path=Path("c.toml")))
+    assert str(usage) == "c.toml: config file not found"
+    assert usage.text("ja") == "c.toml: 設定ファイルが見つかりません"
