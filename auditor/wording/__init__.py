@@ -12,12 +12,14 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, en, ja, notes_en,
-                             notes_ja, reading_en, reading_ja, stores_en, stores_ja)
+                             notes_ja, reading_en, reading_ja, review_en, review_ja, stores_en,
+                             stores_ja)
 
 LANGS = ("ja", "en")
 # Each area: its English module, then its Japanese one.
 AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
-    "words": (en, ja),  # the tables, the draft, the review and the rules
+    "words": (en, ja),  # the tables, the draft and the rules
+    "review": (review_en, review_ja),  # the review conversation
     "reading": (reading_en, reading_ja),  # what stops a statement or a layout being read
     "notes": (notes_en, notes_ja),  # what a read statement carries, and its lines on stderr
     "stores": (stores_en, stores_ja),  # the config, answers, state, secret and output files
