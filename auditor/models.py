@@ -6,9 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.ingest.account import mask_path
+
+if TYPE_CHECKING:
+    from auditor.stitch.summary import AccountSummary
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class FileReport:
     notes: tuple[str, ...] = ()
     error: str | None = None
     internal: bool = field(default=False, compare=False)  # the error is a bug, not bad input
+    repeat_of: str | None = None  # the file given earlier with the same bytes: not read again
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form (schema 1)."""
@@ -51,6 +55,7 @@ class FileReport:
             "balance_breaks": list(self.balance_breaks),
             "notes": list(self.notes),
             "error": self.error,
+            "repeat_of": None if self.repeat_of is None else mask_path(self.repeat_of),
         }
 
 
@@ -155,6 +160,8 @@ class Finding:
     occurrence: int = 1  # n-th row in the statement with this date, time, amount and key
     answer: str | None = None  # the holder's review answer: mine, not-mine, not-sure
     refund: Refund | None = None  # the credit that paid this debit back, if one did
+    # A statement stitched from several downloads: every (file, line) holding this row.
+    seen_in: tuple[tuple[str, int], ...] = ()
 
     @property
     def settled(self) -> bool:
@@ -175,15 +182,16 @@ class Finding:
         return "|".join((self.date.isoformat(), self.time or "", str(self.amount), self.key,
                          str(self.occurrence)))
 
-    def to_dict(self, lang: str) -> dict[str, Any]:
-        """The stable JSON form (schema 1)."""
+    def to_dict(self, lang: str, account: str | None = None) -> dict[str, Any]:
+        """The stable JSON form (schema 2), with the label of its account."""
         return {
-            "file": mask_path(self.file), "line": self.line, "date": self.date.isoformat(),
+            "file": mask_path(self.file), "account": account, "line": self.line, "date": self.date.isoformat(),
             "time": self.time, "amount": self.amount, "description": self.description,
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
             "answer": self.answer,
             "refund": None if self.refund is None else self.refund.to_dict(),
+            "seen_in": [{"file": mask_path(file), "line": line} for file, line in self.seen_in],
         }
 
 
@@ -195,6 +203,7 @@ class ScanResult:
     findings: tuple[Finding, ...]
     account_ids: tuple[str, ...] = ()  # private account hashes ("" unknown), aligned with files
     suggestions: tuple[Suggestion, ...] = ()  # wallets that look like the holder's own
+    accounts: tuple[AccountSummary, ...] = ()  # one per account, its downloads stitched
 
     def account_of(self) -> dict[str, str]:
         """File path → private account id (a hash, never shown; "" when unknown)."""
@@ -214,15 +223,28 @@ class ScanResult:
         counts = {s.value: found[s] for s in Severity}
         return {
             "files": len(self.files), "failed": sum(bool(r.error) for r in self.files),
-            "findings": len(self.findings), "at_risk": self.at_risk(), **counts,
+            "repeats": sum(r.repeat_of is not None for r in self.files),
+            "accounts": len(self.accounts), "findings": len(self.findings),
+            "at_risk": self.at_risk(), **counts,
         }
 
+    def account_index(self) -> dict[str, int]:
+        """File path → the position of its account in ``accounts``."""
+        return {file: n for n, account in enumerate(self.accounts) for file in account.files}
+
+    def labels(self) -> dict[str, str]:
+        """File path → the label of its account (***1234, or the masked file name)."""
+        return {file: account.label for account in self.accounts for file in account.files}
+
     def to_dict(self, lang: str) -> dict[str, Any]:
-        """The stable JSON form (schema 1) of `auditor scan --format json`."""
+        """The stable JSON form (schema 2) of `auditor scan --format json`."""
+        labels = self.labels()
         return {
-            "schema": 1,
+            "schema": 2,
             "files": [report.to_dict() for report in self.files],
-            "findings": [finding.to_dict(lang) for finding in self.findings],
+            "accounts": [account.to_dict() for account in self.accounts],
+            "findings": [finding.to_dict(lang, labels.get(finding.file))
+                         for finding in self.findings],
             "suggestions": [suggestion.to_dict(lang) for suggestion in self.suggestions],
             "summary": self.summary(),
         }

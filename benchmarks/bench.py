@@ -724,6 +724,23 @@ def bench_folder(report: Report, args, auditor: list[str], folder: Path, info: d
                       False)
 
 
+def bench_stitched(report: Report, args, auditor: list[str], workdir: Path) -> None:
+    """Twelve monthly downloads of one account, stitched, against the same files alone."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import stitched
+
+    lines = report.section("4. Twelve monthly downloads of one account, ~300 rows each, "
+                           "stitched (benchmarks/stitched.py)")
+    say("stitched: 12 monthly files as one account, and as twelve")
+    figures = stitched.measure(auditor, workdir / "stitched", repeat=args.repeat_large)
+    lines.append(Line("stitched", f"{secs(figures['stitched_s'])} best; the same files as "
+                                  f"twelve accounts {secs(figures['unstitched_s'])} best"))
+    ratio = figures["ratio"]
+    report.target(lines, "stitched / each alone", f"{ratio:.2f}x (median of pairs)",
+                  f"<= {stitched.TARGET_RATIO}x", ratio <= stitched.TARGET_RATIO)
+    report.data["stitched"] = figures
+
+
 def import_check(auditor_script: Path | None, argv: list[str]) -> tuple[bool | None, dict]:
     """Run `python -X importtime auditor ARGV`: was pandas imported, and what took longest."""
     if auditor_script is None:
@@ -975,6 +992,7 @@ def main(argv: list[str] | None = None) -> int:
     fixed = bench_startup(report, args, auditor, auditor_script, small, outdir)
     bench_large(report, args, auditor, inputs, outdir, fixed)
     bench_folder(report, args, auditor, folder, folder_info, outdir)
+    bench_stitched(report, args, auditor, workdir)
     # Start-up is measured first (before the long runs heat the machine), printed third.
     report.sections.append(report.sections.pop(2))
     if args.profile:

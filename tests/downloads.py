@@ -5,6 +5,7 @@
         path = tmp_path / one.name; path.write_bytes(one.data)
     year.rows                           # the whole year, oldest first (make_samples Rows)
     year.repeats[name]                  # groups of identical rows inside one download
+    pieces(year, [(0, 40), (30, 90)])   # any rows of the year as files (row index spans)
 
 The year is one holder of benchmarks/make_bank.py's synthetic bank (pay, rent, bills, cash,
 shopping, their own wallets and same-brand bills), rendered by sample_statements/
@@ -78,6 +79,7 @@ class Year:
     flagged: tuple[int, ...]  # the burst's rows, which a scan must flag
     account: str
     own: tuple[str, ...]  # the holder's wallets (their allow list)
+    printed: ms.Layout  # the layout as the downloads print it (balance column or not)
 
     @property
     def rows(self) -> tuple[ms.Row, ...]:
@@ -125,7 +127,7 @@ def downloads(layout: str = "mufg", *, seed: int = 0, start: date = date(2020, 1
     return Year(year, tuple(made), gap,
                 tuple(i for i in range(len(year.rows)) if i not in covered),
                 {one.name: identical(keys, one.rows) for one in made}, flagged,
-                year.plan.account or "", tuple(w for w, _ in year.plan.own))
+                year.plan.account or "", tuple(w for w, _ in year.plan.own), printed)
 
 
 def injected(st: ms.Statement, firsts: list[date], overlap: int, missing: int | None,
@@ -175,15 +177,36 @@ def _cut(year: ms.Statement, printed: ms.Layout, firsts: list[date], overlap: in
             continue
         first, last = firsts[k], min(firsts[k + 1] - timedelta(days=1 - overlap), end)
         index = [i for i, r in enumerate(year.rows) if first <= r.txn.when.date() <= last]
-        rows = tuple(ms.Row(n, year.rows[i].day_seq, year.rows[i].txn, year.rows[i].balance)
-                     for n, i in enumerate(index, start=1))
-        txn = rows[0].txn
-        st = ms.Statement(printed, year.plan, rows, rows[0].balance - txn.credit + txn.debit)
-        lines = ms.row_lines(st)
         with_number = names == "account" or (names == "mixed" and rng.random() < 0.5)
-        out.append(Download(name_of(year.plan.account or "", first, last, with_number, rng),
-                            ms.render(st), first, last, tuple(index),
-                            tuple(lines[n] for n in range(1, len(rows) + 1))))
+        out.append(_piece(year, printed, index, first, last,
+                          name_of(year.plan.account or "", first, last, with_number, rng)))
+    return out
+
+
+def _piece(year: ms.Statement, printed: ms.Layout, index: list[int], first: date, last: date,
+           name: str) -> Download:
+    """The year's rows ``index`` (consecutive, oldest first) as one downloaded file."""
+    rows = tuple(ms.Row(n, year.rows[i].day_seq, year.rows[i].txn, year.rows[i].balance)
+                 for n, i in enumerate(index, start=1))
+    txn = rows[0].txn
+    st = ms.Statement(printed, year.plan, rows, rows[0].balance - txn.credit + txn.debit)
+    lines = ms.row_lines(st)
+    return Download(name, ms.render(st), first, last, tuple(index),
+                    tuple(lines[n] for n in range(1, len(rows) + 1)))
+
+
+def pieces(year: Year, spans: list[tuple[int, int]]) -> list[Download]:
+    """Rows start to stop (indexes into year.rows) of each span as a file, as printed.
+
+    Cut anywhere, even inside a day: what a stitcher must put back together whatever the
+    cut points and overlaps. Each file's account number is in its name.
+    """
+    out = []
+    for number, (start, stop) in enumerate(spans, start=1):
+        index = list(range(start, stop))
+        first, last = (year.rows[i].txn.when.date() for i in (start, stop - 1))
+        out.append(_piece(year.statement, year.printed, index, first, last,
+                          f"{year.account}_part{number:02d}.csv"))
     return out
 
 

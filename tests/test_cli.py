@@ -57,7 +57,7 @@ def test_identify_json_schema(cli: Cli) -> None:
     run = cli("identify", MIZUHO, "--format", "json")
     assert run.code == 0
     data = json.loads(run.out)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     (entry,) = data["files"]
     assert {"path", "layout", "encoding", "rows", "rejected", "debit_total", "credit_total",
             "period", "balance_breaks", "error"} <= set(entry)
@@ -95,8 +95,10 @@ def test_scan_json_findings_and_summary(cli: Cli) -> None:
     assert data["summary"]["findings"] == len(data["findings"]) > 0
     assert data["summary"]["files"] == 1 and data["summary"]["failed"] == 0
     finding = data["findings"][0]
-    assert set(finding) == {"file", "line", "date", "time", "amount", "description", "wallet",
-                            "score", "severity", "rules", "reasons", "answer", "refund"}
+    assert set(finding) == {"file", "account", "line", "date", "time", "amount", "description",
+                            "wallet", "score", "severity", "rules", "reasons", "answer", "refund",
+                            "seen_in"}
+    assert [account["files"] for account in data["accounts"]] == [[finding["file"]]]
     assert data["suggestions"] == []  # an allow list was given: nothing is taken as a habit
 
 
@@ -148,7 +150,7 @@ def test_output_file_is_written_and_stdout_stays_empty(cli: Cli, tmp_path: Path)
     target = tmp_path / "findings.csv"
     run = cli("scan", MIZUHO, "-a", "line-pay", "-f", "csv", "-o", target)
     assert run.code == 1 and run.out == ""
-    assert target.read_text(encoding="utf-8").startswith("file,line,date,time,amount")
+    assert target.read_text(encoding="utf-8").startswith("file,account,line,date,time,amount")
 
 
 def test_output_into_a_missing_folder_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:

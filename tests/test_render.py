@@ -193,7 +193,7 @@ def test_csv_columns_and_values() -> None:
         "description": "ﾍﾟｲﾍﾟｲ", "wallet": "", "score": "100", "severity": "high",
         "rules": "first-seen;odd-hour",
         "reasons": "first debit to this wallet in 6 months / made between 01:00 and 05:00",
-        "answer": "", "refund": "",
+        "answer": "", "refund": "", "account": "",
     }
     [ja] = csv_records(result(made), "ja")
     assert ja["reasons"] == "このサービスへの半年ぶりの出金 / 深夜（1時〜5時）の出金"
@@ -371,11 +371,12 @@ def test_table_with_no_findings_still_renders() -> None:
 
 # --- JSON ----------------------------------------------------------------------------------
 
-FINDING_KEYS = ["file", "line", "date", "time", "amount", "description", "wallet", "score",
-                "severity", "rules", "reasons", "answer", "refund"]
+FINDING_KEYS = ["file", "account", "line", "date", "time", "amount", "description", "wallet",
+                "score", "severity", "rules", "reasons", "answer", "refund", "seen_in"]
 FILE_KEYS = ["path", "layout", "bank", "account", "encoding", "rows", "rejected", "skipped", "debit_total",
-             "credit_total", "period", "order", "balance_breaks", "notes", "error"]
-SUMMARY_KEYS = {"files", "failed", "findings", "at_risk", "low", "medium", "high"}
+             "credit_total", "period", "order", "balance_breaks", "notes", "error", "repeat_of"]
+SUMMARY_KEYS = {"files", "failed", "repeats", "accounts", "findings", "at_risk", "low",
+                "medium", "high"}
 HOSTILE_TEXT = ('[bold red]PWNED[/bold red] \x1b[2J\x1b]8;;http://evil\x1b\\ "q" \\ '
                 + "".join(HOSTILE_CHARS) + " ＝ ﾍﾟｲﾍﾟｲ </script>")
 
@@ -390,8 +391,8 @@ def test_json_schema() -> None:
                           severity=Severity.low, reasons=(SMALL,)),
                   files=files)
     data = json.loads(json_text(scan))
-    assert list(data) == ["schema", "files", "findings", "suggestions", "summary"]
-    assert data["schema"] == 1
+    assert list(data) == ["schema", "files", "accounts", "findings", "suggestions", "summary"]
+    assert data["schema"] == 2
     assert [list(entry) for entry in data["files"]] == [FILE_KEYS, FILE_KEYS]
     first_file, broken = data["files"]
     assert first_file["period"] == {"from": "2024-01-01", "to": "2024-03-31"}
@@ -414,11 +415,12 @@ def test_json_schema() -> None:
         "amount": 1234, "description": "ﾍﾟｲﾍﾟｲ", "wallet": "paypay", "score": 100,
         "severity": "high", "rules": ["first-seen", "odd-hour"],
         "reasons": [FIRST_SEEN.en, ODD_HOUR.en], "answer": None, "refund": None,
+        "account": None, "seen_in": [],
     }
     assert second["time"] is None and second["wallet"] is None
     assert set(data["summary"]) == SUMMARY_KEYS
-    assert data["summary"] == {"files": 2, "failed": 1, "findings": 2, "at_risk": 1234,
-                               "low": 1, "medium": 0, "high": 1}
+    assert data["summary"] == {"files": 2, "failed": 1, "repeats": 0, "accounts": 0,
+                               "findings": 2, "at_risk": 1234, "low": 1, "medium": 0, "high": 1}
 
 
 def test_json_reasons_follow_the_language() -> None:
@@ -467,13 +469,14 @@ def test_json_is_stable() -> None:
     scan = build()
     assert json_text(scan, "ja").encode() == json_text(scan, "ja").encode()
     assert first.endswith(b"}\n")
-    assert first.startswith(b'{\n  "schema": 1,\n')
+    assert first.startswith(b'{\n  "schema": 2,\n')
 
 
 def test_json_with_nothing_found() -> None:
     data = json.loads(json_text(result(files=())))
-    assert data == {"schema": 1, "files": [], "findings": [], "suggestions": [],
-                    "summary": {"files": 0, "failed": 0, "findings": 0, "at_risk": 0,
+    assert data == {"schema": 2, "files": [], "accounts": [], "findings": [], "suggestions": [],
+                    "summary": {"files": 0, "failed": 0, "repeats": 0, "accounts": 0,
+                                "findings": 0, "at_risk": 0,
                                 "low": 0, "medium": 0, "high": 0}}
 
 

@@ -153,6 +153,7 @@ def test_unreadable_input_still_gives_a_draft_and_exit_3(cli: Cli, tmp_path: Pat
 def test_a_crash_on_one_file_writes_no_draft(cli: Cli, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import auditor.run.batch
+    import auditor.run.units
 
     real = auditor.run.batch.examine
 
@@ -161,7 +162,9 @@ def test_a_crash_on_one_file_writes_no_draft(cli: Cli, tmp_path: Path,
             raise RuntimeError("bug")
         return real(statement, *args, **kwargs)  # type: ignore[arg-type]
 
+    # A file is audited as it is read (large runs) or once its account is known (small ones).
     monkeypatch.setattr(auditor.run.batch, "examine", crash_on_mizuho)
+    monkeypatch.setattr(auditor.run.units, "examine", crash_on_mizuho)
     target = tmp_path / "draft.md"
     run = cli("report", SAMPLES / "mufg.csv", MIZUHO, "-o", target)
     assert run.code == 4 and run.out == "" and not target.exists()

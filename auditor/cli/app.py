@@ -40,6 +40,9 @@ Lang = Annotated[str | None, typer.Option(
     "--lang", help="ja or en (default: from the locale).", show_default=False)]
 Allow = Annotated[list[str] | None, typer.Option(
     "--allow", "-a", help="A wallet id you use (see `auditor wallets`); repeatable.")]
+SameAccount = Annotated[bool, typer.Option(
+    "--same-account", help="The statements of each bank are one account's: stitch them even "
+                           "where no account number or balance chain says so.")]
 
 
 def _version(value: bool) -> None:

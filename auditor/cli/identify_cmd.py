@@ -38,7 +38,7 @@ def identify(
     reports = [report for report, _statement in results]
     with stdout_output() as out:  # a full disk or closed pipe: exit 2 with a message
         if fmt is IdentifyFormat.json:
-            json_dump({"schema": 1, "files": [r.to_dict() for r in reports]}, out)
+            json_dump({"schema": 2, "files": [r.to_dict() for r in reports]}, out)
         else:
             console(out).print(identify_table(reports, language))
     report_messages(reports, lang=language)

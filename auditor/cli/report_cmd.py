@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, Year, allowed_wallets,
-                             app, checked_lang, output_language, read_options, report_window)
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
+                             allowed_wallets, app, checked_lang, output_language, read_options,
+                             report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def report(
     branch: Branch = None, account: Account = None, answers: Answers = None,
     confirmed_only: ConfirmedOnly = False, config: ConfigPath = None, since: Since = None,
     until: Until = None, encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
+    same_account: SameAccount = False,
 ) -> None:
     """Write a draft asking the bank to investigate and refund debits you did not make."""
     from auditor import __version__
@@ -81,7 +83,8 @@ def report(
     allowed = allowed_wallets(allow or [], settings, catalogue, today)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
     gathered = gather(ScanJob(files, read_options(encoding, layout, year),
-                              Context(catalogue, allowed), report_window(since, until, today)))
+                              Context(catalogue, allowed), report_window(since, until, today),
+                              same_account=same_account))
     holder = Holder(name, bank or _statement_bank(gathered, language), branch,
                     account or _statement_account(gathered.result.files))
     claim = build_claim(gathered.result.findings, answer_of, holder=holder,

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allowed_wallets, app, output_language, read_options)
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
+                             Year, allowed_wallets, app, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -37,7 +37,8 @@ MinSeverity = Annotated[Severity, typer.Option(
 def review(files: Files, allow: Allow = None, config: ConfigPath = None,
            answers: AnswersPath = None, yes: Yes = False, all_: All = False,
            min_severity: MinSeverity = Severity.medium, lang: Lang = None,
-           encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None) -> None:
+           encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
+           same_account: SameAccount = False) -> None:
     """Ask about each finding and record which debits you made."""
     from auditor.cli.review_loop import stdin_is_terminal
     from auditor.detect.rules import Context
@@ -55,7 +56,8 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
     allowed = allowed_wallets(allow or [], settings, catalogue, date.today())
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
-    job = ScanJob(files, read_options(encoding, layout, year), Context(catalogue, allowed))
+    job = ScanJob(files, read_options(encoding, layout, year), Context(catalogue, allowed),
+                  same_account=same_account)
 
     def rescan(wallets: frozenset[str]) -> Iterable[Finding]:
         return run_scan(job.with_allowed(wallets)).findings

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, Year,
-                             allowed_wallets, app, output_language, read_options, report_window)
+from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
+                             Year, allowed_wallets, app, output_language, read_options,
+                             report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -65,7 +66,8 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
          output_dir: OutputDir = None, jobs: Jobs = None, fail_fast: FailFast = False,
          max_size: MaxSize = 100, quiet: Quiet = False, new_only: NewOnly = False,
-         state: StatePath = None, answers: AnswersPath = None) -> None:
+         state: StatePath = None, answers: AnswersPath = None,
+         same_account: SameAccount = False) -> None:
     """Scan statements and list debits to e-wallets you may not have made."""
     from auditor.detect.rules import Context
     from auditor.detect.wallets import load_catalogue
@@ -81,7 +83,7 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     job = ScanJob(files, options, Context(catalogue, allowed_wallets(allow or [], settings,
                                                                      catalogue, today)),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
-                  _answers(answers))
+                  _answers(answers), same_account)
     emit = Emit(fmt, output, output_dir, language, quiet)
     result = _new_only(job, state, emit) if new_only else emit(_audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)

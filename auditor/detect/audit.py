@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Protocol
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from auditor.detect.refunds import credit_keys, refunds
 from auditor.detect.rules import Context, Hit, Rule, all_rules
 from auditor.ingest.statement import Statement
 
-__all__ = ["Examined", "Window", "audit", "examine", "wallet_debits"]
+__all__ = ["Examined", "Sources", "Window", "audit", "examine", "wallet_debits"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,14 @@ class Window:
         return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
 
 
+class Sources(Protocol):
+    """Where each row of a statement stitched from several files was read."""
+
+    def places(self, seq: int) -> tuple[tuple[str, int], ...]:
+        """Every (file, line) holding the row, the file it is kept from first."""
+        ...
+
+
 @dataclass(frozen=True)
 class Examined:
     """One statement's findings, in time order, and the wallets that look like the holder's."""
@@ -39,18 +48,19 @@ class Examined:
 
 
 def audit(statement: Statement, ctx: Context, window: Window = Window(),
-          rules: Iterable[Rule] | None = None) -> list[Finding]:
+          rules: Iterable[Rule] | None = None, sources: Sources | None = None) -> list[Finding]:
     """Return one finding per suspicious row of the statement, in time order."""
-    return examine(statement, ctx, window, rules).findings
+    return examine(statement, ctx, window, rules, sources).findings
 
 
 def examine(statement: Statement, ctx: Context, window: Window = Window(),
-            rules: Iterable[Rule] | None = None) -> Examined:
+            rules: Iterable[Rule] | None = None, sources: Sources | None = None) -> Examined:
     """Audit the statement against the holder's own history with each wallet.
 
     With no allow list at all, wallets used regularly from the statement's start are taken
     as the holder's own (and suggested for the allow list); a top-up that the same service
-    paid back is marked refunded.
+    paid back is marked refunded. A statement stitched from several files comes with its
+    sources: each finding then names the file its row is kept from and every file holding it.
     """
     frame = statement.frame
     if frame.empty:
@@ -67,11 +77,11 @@ def examine(statement: Statement, ctx: Context, window: Window = Window(),
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
     paid = {} if not hits else refunds(
         debits, wallet_credits(frame, ctx.catalogue, credit_keys(debits)))
-    return Examined(_findings(statement, debits, hits, window, paid), suggestions)
+    return Examined(_findings(statement, debits, hits, window, paid, sources), suggestions)
 
 
 def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit], window: Window,
-              paid: dict[int, Refund]) -> list[Finding]:
+              paid: dict[int, Refund], sources: Sources | None) -> list[Finding]:
     by_row: dict[int, dict[str, Reason]] = defaultdict(dict)
     for hit in hits:  # one reason per rule and row, the first one given
         by_row[hit.seq].setdefault(hit.reason.rule, hit.reason)
@@ -92,12 +102,13 @@ def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit], windo
         reasons = list(by_row[seq].values())
         score = min(100, sum(SEVERITY_SCORE[reason.severity] for reason in reasons))
         wallet = wallets.get(seq)
+        seen = () if sources is None else sources.places(seq)
         findings.append(Finding(
-            file=file, line=line, date=when,
+            file=seen[0][0] if seen else file, line=line, date=when,
             time=time if isinstance(time, str) else None, amount=amount,
             description=str(text or channel), wallet=wallet if isinstance(wallet, str) else None,
             score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
-            key=str(key), occurrence=occurrence[seq], refund=paid.get(seq),
+            key=str(key), occurrence=occurrence[seq], refund=paid.get(seq), seen_in=seen,
         ))
     return findings
 

@@ -32,13 +32,15 @@ def serious(findings: Iterable[Finding]) -> list[Finding]:
 def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
     """Wallets whose serious findings span at least ``min_accounts`` distinct accounts."""
     account = result.account_of()
+    stitched = result.account_index()
     by_wallet: dict[str, list[Finding]] = defaultdict(list)
     for finding in serious(result.findings):
         by_wallet[finding.wallet or "unknown"].append(finding)
     found = []
     for wallet, hits in by_wallet.items():
-        # A file whose account is unknown counts as an account of its own.
-        accounts = {account.get(f.file) or f.file for f in hits}
+        # A file whose account is unknown counts as an account of its own, unless it was
+        # stitched with others (a balance chain): then their account is one.
+        accounts = {account.get(f.file) or stitched.get(f.file, f.file) for f in hits}
         if len(accounts) >= min_accounts:
             found.append(Campaign(wallet, len(accounts), len(hits), sum(f.amount for f in hits),
                                   min(f.date for f in hits), max(f.date for f in hits)))
@@ -48,6 +50,7 @@ def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
 def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
     """Serious findings by wallet, by bank and by account (masked), most at risk first."""
     reports = {r.path: r for r in result.files}
+    labels = _account_labels(result)
     by_wallet: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_bank: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_account: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -55,7 +58,8 @@ def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
         report = reports.get(finding.file)
         for table, key in ((by_wallet, finding.wallet or "unknown"),
                            (by_bank, (report.bank if report else None) or "unknown"),
-                           (by_account, _account_label(report, finding.file))):
+                           (by_account, labels.get(finding.file)
+                            or _account_label(report, finding.file))):
             table[key][0] += 1
             table[key][1] += finding.amount
     return {
@@ -69,6 +73,17 @@ def _account_label(report: object, path: str) -> str:
     account = getattr(report, "account", None)
     shown = mask_path(path)  # summary.json and the terminal tables: the name may hold the account
     return f"{account} ({shown})" if account else shown
+
+
+def _account_labels(result: ScanResult) -> dict[str, str]:
+    """File → how the tables name its account: ***1234 (its first file, and how many more)."""
+    labels = {}
+    for account in result.accounts:
+        more = f" +{len(account.files) - 1}" if len(account.files) > 1 else ""
+        first = mask_path(account.files[0])
+        label = first + more if account.label == first else f"{account.label} ({first}{more})"
+        labels.update(dict.fromkeys(account.files, label))
+    return labels
 
 
 def _ranked(table: dict[str, list[int]], name: str) -> list[dict[str, Any]]:

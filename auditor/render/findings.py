@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.i18n import word
+from auditor.ingest.account import mask_path
 from auditor.models import Finding, ScanResult
 from auditor.render.safety import printable
 from auditor.wording import yen
@@ -16,12 +17,17 @@ _STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 def findings_table(result: ScanResult, lang: str) -> Table:
     """One row per finding; every cell a Text, so descriptors never become markup."""
     table = Table(title=word("findings_title", lang), title_justify="left", show_lines=True)
-    for key, justify in (("date", "left"), ("time", "left"), ("description", "left"),
+    # With several files, which account each finding is of (***1234, or the file's name).
+    labels = result.labels() if len(result.files) > 1 else None
+    columns = (("account", "left"),) if labels is not None else ()
+    for key, justify in (*columns, ("date", "left"), ("time", "left"), ("description", "left"),
                          ("wallet", "left"), ("amount", "right"), ("severity", "left"),
                          ("reasons", "left")):
         table.add_column(word(key, lang), justify=justify)  # type: ignore[arg-type]
     for finding in result.findings:
-        table.add_row(*_cells(finding, lang))
+        account = () if labels is None else (
+            Text(printable(labels.get(finding.file) or mask_path(finding.file))),)
+        table.add_row(*account, *_cells(finding, lang))
     return table
 
 

@@ -8,7 +8,7 @@ from typing import TextIO
 from auditor.models import ScanResult
 from auditor.render.safety import csv_safe
 
-CSV_COLUMNS = ("file", "line", "date", "time", "amount", "description", "wallet", "score",
+CSV_COLUMNS = ("file", "account", "line", "date", "time", "amount", "description", "wallet", "score",
                "severity", "rules", "reasons", "answer", "refund")
 
 
@@ -18,8 +18,9 @@ def write_csv(result: ScanResult, out: TextIO, lang: str) -> None:
     # spreadsheet would otherwise read as the end of the row.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    labels = result.labels()
     for finding in result.findings:
-        row = finding.to_dict(lang)
+        row = finding.to_dict(lang, labels.get(finding.file))
         row["rules"] = ";".join(row["rules"])
         row["reasons"] = " / ".join(row["reasons"])
         refund = row["refund"]

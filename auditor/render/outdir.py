@@ -40,9 +40,9 @@ def write_output_dir(result: ScanResult, folder: Path, lang: str) -> None:
 
 
 def _write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
-    accounts = {r.path: r.account for r in result.files}
+    labels = result.labels()
     for finding in result.findings:
-        row = {**finding.to_dict(lang), "account": accounts.get(finding.file)}
+        row = finding.to_dict(lang, labels.get(finding.file))
         out.write(json_inert(json.dumps(row, ensure_ascii=False)) + "\n")
 
 
@@ -52,9 +52,15 @@ def _write_files(reports: tuple[FileReport, ...], out: TextIO) -> None:
     for report in reports:
         period = report.period or (None, None)
         row = {
-            **report.to_dict(), "status": "failed" if report.error else "audited",
+            **report.to_dict(), "status": _status(report),
             "rejected": len(report.rejected), "balance_breaks": len(report.balance_breaks),
             "period_from": period[0].isoformat() if period[0] else "",
             "period_to": period[1].isoformat() if period[1] else "",
         }
         writer.writerow([csv_safe("" if row[c] is None else row[c]) for c in FILE_COLUMNS])
+
+
+def _status(report: FileReport) -> str:
+    if report.error:
+        return "failed"
+    return "audited" if report.repeat_of is None else "repeat"

@@ -47,7 +47,10 @@ def _rows(card: Card, lang: str) -> list[tuple[str, str, str]]:
         (word("amount", lang), yen(finding.amount), ""),
         (word("severity", lang), f"{word(severity, lang)} ({finding.score})", _STYLE[severity]),
         (word("reasons", lang), reasons, ""),
-        (word("file", lang), f"{printable(mask_path(finding.file))}:{finding.line}", ""),
+        # Every download holding the row, the one it is kept from first.
+        (word("file", lang), "\n".join(f"{printable(mask_path(file))}:{line}" for file, line
+                                       in finding.seen_in or ((finding.file, finding.line),)),
+         ""),
     ]
     if card.before is not None:  # only with --all; the file is the user's: data too
         answer = say("review." + card.before.answer.value, lang)

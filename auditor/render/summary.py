@@ -9,17 +9,21 @@ from rich.text import Text
 from auditor.detect.campaigns import breakdown, campaigns
 from auditor.i18n import word
 from auditor.models import ScanResult
+from auditor.render.accounts import account_notes, accounts_table
 from auditor.render.safety import printable
 from auditor.wording import in_lang, yen
 
 
 def run_tables(result: ScanResult, lang: str, top: int = 10) -> Group:
-    """Findings by severity, wallet and bank; the accounts most at risk; the campaigns."""
+    """Findings by severity; the accounts; by wallet and bank; most at risk; the campaigns."""
     parts = breakdown(result, top)
     counts = result.summary()
     line = word("run_line", lang).format(**{**counts, "at_risk": yen(counts["at_risk"]),
-                                           "audited": counts["files"] - counts["failed"]})
+                                           "audited": counts["files"] - counts["failed"] - counts["repeats"]})
     shown: list[Table | Text] = [Text(line)]
+    if result.accounts:
+        shown.append(accounts_table(result.accounts, lang))
+        shown.extend(Text(f"auditor: {note}") for note in account_notes(result.accounts, lang))
     for title, key, rows in (("by_wallet", "wallet", parts["by_wallet"]),
                              ("by_bank", "bank", parts["by_bank"]),
                              ("top_accounts", "account", parts["top_accounts"])):

@@ -45,8 +45,11 @@ def gather(job: ScanJob) -> Gathered:
         if report.internal:
             raise AuditorError(Said("cli.report.no_draft", path=mask_path(report.path),
                                     error=report.error))
+    # A row two downloads of one account hold is one debit: counted where it is kept.
+    again = frozenset().union(*(account.repeats for account in result.accounts))
     return Gathered(result, tuple(k.source for k in kept),
-                    tuple(debit for k in kept for debit in k.debits))
+                    tuple(debit for k in kept for debit in k.debits
+                          if (debit.file, debit.line) not in again))
 
 
 def keep(report: FileReport, statement: Statement) -> Kept:

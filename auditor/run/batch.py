@@ -14,6 +14,7 @@ from typing import Any
 from auditor.detect.audit import Window, examine
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
+from auditor.stitch.grouping import family
 from auditor.detect.rules import Context
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
                                       read_statement)
@@ -43,6 +44,10 @@ class Audited:
     account_id: str
     suggestions: tuple[Suggestion, ...] = ()
     kept: Any = None  # what the caller's keep() took from the statement
+    # Which files may be one account's (the bank, and the columns of an unknown bank's).
+    family: tuple[str, tuple[str, ...]] | None = None
+    statement: Statement | None = None  # held for stitching (small runs), else read again
+    examined: bool = True  # False: read only, audited once its account is known
 
     @property
     def failed(self) -> bool:
@@ -68,17 +73,24 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
-               keep: Keep | None = None) -> Audited:
-    """Read and audit one file; any failure becomes the file's one-line error."""
+               keep: Keep | None = None, hold: bool = False) -> Audited:
+    """Read and audit one file; any failure becomes the file's one-line error.
+
+    With hold, the file is only read: its statement comes back (one more pickle from a
+    worker) to be audited once the run knows which files are one account's.
+    """
     try:
         statement = read_statement(path, options)
-        examined = examine(statement, ctx, window)
+        examined = None if hold else examine(statement, ctx, window)
         report = file_report(path, statement)
         kept = None if keep is None else keep(report, statement)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
+    if examined is None:
+        return Audited(report, (), statement.account_id, (), kept, family(statement),
+                       statement, examined=False)
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept)
+                   tuple(examined.suggestions), kept, family(statement))
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),

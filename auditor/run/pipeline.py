@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.detect.audit import Window
 from auditor.models import ScanResult
+from auditor.run.accounts import counted, stitched
 from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
                                result_of)
 from auditor.run.repeats import repeat_report, repeated_files
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from auditor.store.answers import AnswerStore
 
 Progress = Callable[[int], None]
+HOLD_BYTES = 64 << 20  # statements kept for stitching while their files are this small together
+HOLD_FILES = 256  # ... and this few
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class ScanJob:
     window: Window = Window()
     batch: BatchOptions = BatchOptions()
     answers: AnswerStore | None = None  # the holder's review answers, shown on findings
+    same_account: bool = False  # the holder says each bank's files are one account's
 
     def with_allowed(self, allowed: frozenset[str]) -> ScanJob:
         """The same job for a changed allow list (review re-scans after an allow)."""
@@ -57,13 +61,37 @@ def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
 def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
-    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep)
     files = files_of(job)
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     read = [path for index, path in enumerate(files) if index not in repeats]
-    outcomes = _listing_repeats(files, repeats, audit_many(read, work, job.batch, progress))
+    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
+                   hold=holds(read))
+    joined = stitched(audit_many(read, work, job.batch, progress), read, job)
+    outcomes = _listing_repeats(files, repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
-    return with_answers(result_of(outcomes, len(files)), job.answers), kept
+    result = with_answers(result_of(outcomes, len(files)), job.answers)
+    return replace(result, accounts=counted(joined.accounts, result.findings)), kept
+
+
+def holds(paths: Sequence[Path]) -> bool:
+    """Whether each read statement is kept for stitching rather than read again if needed.
+
+    Kept when there are a few files, small together (a holder's downloads): each is then
+    read, and audited once its account is known. A bank's folder of thousands of customers
+    seldom stitches: each file is audited as it is read, without sending its rows back and
+    forth between processes, and only candidates for stitching are read again.
+    """
+    if not 2 <= len(paths) <= HOLD_FILES:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # the reader says why
+        if total > HOLD_BYTES:
+            return False
+    return True
 
 
 def _listing_repeats(files: list[Path], repeats: dict[int, int],

@@ -47,7 +47,8 @@ def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
 
 def repeat_report(path: Path, first: Path) -> FileReport:
     """How a repeated file is listed: read once, under the first name it was given."""
-    return FileReport(path=str(path), notes=(Said("note.repeat", path=mask_path(str(first))),))
+    return FileReport(path=str(path), repeat_of=str(first),
+                      notes=(Said("note.repeat", path=mask_path(str(first))),))
 
 
 def _digest(path: Path, limit: int) -> str | None:

@@ -98,8 +98,8 @@ def both(key: str, /, **values: object) -> Bi:
 
 
 def yen(amount: int) -> str:
-    """¥1,234 as a bank clerk writes it."""
-    return f"¥{amount:,}"
+    """¥1,234 as a bank clerk writes it (-¥1,234 below zero)."""
+    return f"¥{amount:,}" if amount >= 0 else f"-¥{-amount:,}"
 
 
 def day(value: object) -> str:

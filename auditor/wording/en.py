@@ -1,8 +1,7 @@
 """The tool's words in English, by key; ja.py and en.py hold the same keys."""
 
 WORDS: dict[str, str] = {
-    # --- Labels: the findings table, the review card and the summaries ---
-    # The findings table (auditor scan) and the review card
+    # --- Labels: the findings table (auditor scan), the review card and the summaries ---
     "label.date": "Date",
     "label.time": "Time",
     "label.description": "Description (as printed)",
@@ -198,8 +197,7 @@ WORDS: dict[str, str] = {
     "rule.odd-hour.title": "Wallet debit in the middle of the night",
     "rule.odd-hour": "{amount} was taken at {time}, in the middle of the night",
     # --- The listings: auditor identify, auditor wallets and auditor rules ---
-    # The same words in both languages: the titles carry both, the columns stay in English.
-    # Each table's title, then its columns as they stand in the header row.
+    # Titles in both languages, columns in English, as they stand in each header row.
     "listing.statements": "Statements / 明細ファイル",
     "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
     "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
@@ -211,6 +209,16 @@ WORDS: dict[str, str] = {
     "listing.monthly_cap": "{cap}/month", "listing.daily_cap": "{cap}/day",
     "listing.rules": "Rules / ルール",
     "listing.severity": "severity", "listing.title": "title",
+    "account.title": "Accounts", "account.files": "Files", "account.period": "Period",
+    "account.rows": "Rows", "account.joined": "Joined by", "account.gaps": "Gaps",
+    "account.breaks": "Breaks", "account.by_number": "account number",
+    "account.by_chain": "balance chain", "account.by_told": "as told (--same-account)",
+    "account.more": "… and {count} more accounts (all of them in --format json)",
+    "account.gap": "{account}: no file covers {start} – {end} (a download missing?)",
+    "account.break": ("{account}: the balance does not run on from {before} into {after}: "
+                      "{missing} moved with no row for it"),
+    "account.unchained": ("{account}: {rows} rows two files share were counted once on date, "
+                          "text and amounts alone (no balance to confirm)"),
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("looks like yours: {name}, {debits} top-ups of everyday amounts from {first} "
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "

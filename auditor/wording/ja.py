@@ -1,8 +1,7 @@
 """The tool's words in Japanese, by key; ja.py and en.py hold the same keys."""
 
 WORDS: dict[str, str] = {
-    # --- Labels: the findings table, the review card and the summaries ---
-    # The findings table (auditor scan) and the review card
+    # --- Labels: the findings table (auditor scan), the review card and the summaries ---
     "label.date": "日付",
     "label.time": "時刻",
     "label.description": "摘要（明細の表示）",
@@ -174,8 +173,7 @@ WORDS: dict[str, str] = {
     "rule.odd-hour.title": "深夜の決済サービスへの出金",
     "rule.odd-hour": "深夜{time}に{amount}が出金されています",
     # --- The listings: auditor identify, auditor wallets and auditor rules ---
-    # The same words in both languages: the titles carry both, the columns stay in English.
-    # Each table's title, then its columns as they stand in the header row.
+    # Titles in both languages, columns in English, as they stand in each header row.
     "listing.statements": "Statements / 明細ファイル",
     "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
     "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
@@ -187,6 +185,16 @@ WORDS: dict[str, str] = {
     "listing.monthly_cap": "{cap}/month", "listing.daily_cap": "{cap}/day",
     "listing.rules": "Rules / ルール",
     "listing.severity": "severity", "listing.title": "title",
+    "account.title": "口座ごとの集計", "account.files": "ファイル", "account.period": "期間",
+    "account.rows": "明細行", "account.joined": "つなぎ方", "account.gaps": "抜け",
+    "account.breaks": "残高の不一致", "account.by_number": "口座番号",
+    "account.by_chain": "残高の連続", "account.by_told": "指定（--same-account）",
+    "account.more": "… ほか{count}口座（すべて --format json に出力されます）",
+    "account.gap": "{account}：{start}〜{end}の明細がどのファイルにもありません（ダウンロード漏れ？）",
+    "account.break": ("{account}：{before}から{after}へ残高が続いていません。"
+                      "明細のない{missing}の増減があります"),
+    "account.unchained": ("{account}：2つのファイルに重なる{rows}行を、残高がないため日付・摘要・"
+                          "金額だけで照合して1回と数えました"),
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("{name}はご自身で利用しているようです（{first}〜{last}に{debits}件、普段どおりの金額）。急な連続や高額だけを検出しました。"
                    "ご自身のものなら `{command}`、心当たりがなければ --allow に利用中のサービス（なければ none）を指定してもう一度確認してください"),

@@ -1,0 +1,148 @@
+"""Downloads of one account audited as one: grouped once every file was read.
+
+A small run (a holder's downloads) is read first and audited after: files that may share an
+account with another file of the run (the same bank and number, or no number to tell) are
+stitched, and each account is audited once over its whole history, every file alone or
+account at once on the workers. A large run (a bank's folder) audits each file as it reads
+it, as before; only its candidates for stitching are read again, so a folder of distinct
+customers pays nothing for this.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from auditor.detect.audit import Examined
+from auditor.ingest.statement import Statement, failed_report, read_statement
+from auditor.models import Finding
+from auditor.run.batch import Audited
+from auditor.run.units import Unit, audit_units
+from auditor.stitch import Account, stitch
+from auditor.stitch.summary import AccountSummary, of_account, of_file
+
+if TYPE_CHECKING:
+    from auditor.run.pipeline import ScanJob
+
+_log = logging.getLogger(__name__)
+_NOT_STITCHED = ("not stitched with the other downloads of its account (an internal error; "
+                 "set AUDITOR_DEBUG=1 for details): rows they share may be counted twice")
+
+
+@dataclass(frozen=True)
+class Stitched:
+    """The outcomes with each account's findings once, and one summary per account."""
+
+    outcomes: list[Audited]
+    accounts: list[tuple[int, AccountSummary]]  # by the outcome of its first file
+
+
+def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> Stitched:
+    """Audit what is left to audit, each account of several downloads once.
+
+    outcomes[i] is the outcome of paths[i]; an outcome read but not yet examined (a small
+    run's) is audited here, alone or with the rest of its account.
+    """
+    outcomes = list(outcomes)
+    units: list[Unit] = []
+    joined: dict[int, Account] = {}
+    grouped: set[int] = set()
+    covered: set[int] = set()  # files of an account of several
+    for members in candidates(outcomes, job.same_account):
+        grouped.update(members)
+        try:
+            accounts = stitch([_statement(outcomes[i], paths[i], job) for i in members],
+                              job.same_account)
+        except Exception:  # a bug here must not lose the files' own findings
+            _log.debug("stitching failed", exc_info=True)
+            _not_stitched(outcomes, members)
+            units += [Unit((i,), outcomes[i].statement) for i in members
+                      if not outcomes[i].examined]
+            continue
+        index_of = {str(paths[i]): i for i in members}
+        for account in accounts:
+            at = tuple(sorted(index_of[file] for file in account.files))
+            if len(at) > 1:
+                joined[at[0]] = account
+                covered.update(at)
+                units.append(Unit(at, account.statement(), account.provenance))
+            elif not outcomes[at[0]].examined:
+                units.append(Unit(at, outcomes[at[0]].statement))
+    units += [Unit((i,), o.statement) for i, o in enumerate(outcomes)
+              if i not in grouped and not o.examined and not o.failed]
+    _apply(outcomes, paths, job, units)
+    summaries = {i: of_account(account) for i, account in joined.items()}
+    singles = {i: of_file(o.report) for i, o in enumerate(outcomes)
+               if i not in covered and not o.failed}
+    return Stitched(outcomes, sorted({**summaries, **singles}.items()))
+
+
+def candidates(outcomes: Sequence[Audited], same_account: bool) -> list[list[int]]:
+    """Per bank, the files that may be one account's with another file of the run."""
+    by_family: dict[object, list[int]] = defaultdict(list)
+    for index, outcome in enumerate(outcomes):
+        if not outcome.failed and outcome.family is not None and outcome.report.rows:
+            by_family[outcome.family].append(index)
+    chosen = []
+    for members in by_family.values():
+        numbers = Counter(outcomes[i].account_id for i in members)
+        if same_account or numbers[""]:  # no number: a balance chain may join it to any
+            picked = members
+        else:
+            picked = [i for i in members if numbers[outcomes[i].account_id] > 1]
+        if len(picked) > 1:
+            chosen.append(picked)
+    return chosen
+
+
+def _statement(outcome: Audited, path: Path, job: ScanJob) -> Statement:
+    """The statement as read by the worker, or read again (a large run keeps none)."""
+    return outcome.statement or read_statement(path, job.options)
+
+
+def _apply(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
+           units: list[Unit]) -> None:
+    """Each unit's audit on its files' outcomes; a unit that hit a bug is reported by file."""
+    for unit, found in zip(units, audit_units(units, job.ctx, job.window, job.batch),
+                           strict=True):
+        if isinstance(found, Examined):
+            _move(outcomes, unit.at, found, len(unit.at))
+        elif len(unit.at) > 1:  # the account failed as one: each file alone, noted
+            _not_stitched(outcomes, list(unit.at))
+            _apply(outcomes, paths, job, [Unit((i,), _statement(outcomes[i], paths[i], job))
+                                          for i in unit.at])
+        else:
+            (i,) = unit.at
+            outcomes[i] = replace(outcomes[i], report=failed_report(paths[i], found, "auditing"),
+                                  findings=(), suggestions=(), examined=True)
+
+
+def _move(outcomes: list[Audited], at: tuple[int, ...], found: Examined, files: int) -> None:
+    """The account's findings on its first file's outcome; its other files give none."""
+    suggestions = tuple(s if files == 1 else replace(s, files=files) for s in found.suggestions)
+    outcomes[at[0]] = replace(outcomes[at[0]], findings=tuple(found.findings),
+                              suggestions=suggestions, examined=True)
+    for index in at[1:]:
+        outcomes[index] = replace(outcomes[index], findings=(), suggestions=(), examined=True)
+
+
+def _not_stitched(outcomes: list[Audited], members: list[int]) -> None:
+    for index in members:
+        report = outcomes[index].report
+        outcomes[index] = replace(outcomes[index], report=replace(
+            report, notes=(*report.notes, _NOT_STITCHED)))
+
+
+def counted(accounts: list[tuple[int, AccountSummary]], findings: Sequence[Finding]
+            ) -> tuple[AccountSummary, ...]:
+    """Each account with the number of its findings and the yen they put at risk."""
+    owner = {file: n for n, (_, account) in enumerate(accounts) for file in account.files}
+    mine: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.file in owner:
+            mine[owner[finding.file]].append(finding)
+    return tuple(account.counted(mine[n]) for n, (_, account) in enumerate(accounts))

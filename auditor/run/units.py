@@ -1,0 +1,44 @@
+"""Audit read statements on the workers: a file alone, or an account stitched from several."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from auditor.detect.audit import Examined, Sources, Window, examine
+from auditor.detect.rules import Context
+from auditor.ingest.statement import Statement
+from auditor.run.batch import BatchOptions, worker_count, worker_pool
+
+_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of audits
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What is audited at once: a statement, and the outcomes (files) it stands for."""
+
+    at: tuple[int, ...]  # indexes of its files' outcomes, in input order
+    statement: Statement | None
+    sources: Sources | None = None  # where each row of a stitched account was read
+
+
+def audit_units(units: Sequence[Unit], ctx: Context, window: Window,
+                batch: BatchOptions) -> list[Examined | Exception]:
+    """Each unit's audit in order, or the exception it raised (one bug loses one unit)."""
+    work = partial(_audit, ctx=ctx, window=window)
+    jobs = worker_count(batch.jobs, len(units))
+    if jobs <= 1 or len(units) < _SERIAL_BELOW:
+        return [work(unit) for unit in units]
+    with worker_pool(jobs) as pool:
+        chunk = max(1, min(64, len(units) // (jobs * 8)))
+        return list(pool.map(work, units, chunksize=chunk))
+
+
+def _audit(unit: Unit, ctx: Context, window: Window) -> Examined | Exception:
+    try:
+        if unit.statement is None:
+            raise ValueError("no statement to audit")
+        return examine(unit.statement, ctx, window, sources=unit.sources)
+    except Exception as exc:  # returned, not raised: the other units go on
+        return exc
