@@ -24,13 +24,13 @@ from auditor.run.batch import Audited
 from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
 from auditor.stitch.summary import AccountSummary, of_account, of_file
+from auditor.wording import Said
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import ScanJob
 
 _log = logging.getLogger(__name__)
-_NOT_STITCHED = ("not stitched with the other downloads of its account (an internal error; "
-                 "set AUDITOR_DEBUG=1 for details): rows they share may be counted twice")
+_NOT_STITCHED = Said("note.not_stitched")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ WORDS: dict[str, str] = {
     "note.mixed_utf8": ("the file mixes encodings: line(s) {lines}{more} are UTF-8, not "
                         "{encoding} like the rest, and were rejected"),
     "note.more": " and {count} more",
+    "note.not_stitched": ("not stitched with the other downloads of its account (an internal "
+                          "error; set AUDITOR_DEBUG=1 for details): rows they share may be "
+                          "counted twice"),
     "note.fail_fast": "stopped here: --fail-fast and this file could not be read",
     "note.repeat": "the same bytes as {path}: read once and counted once",
     # The bank of a statement read with the generic layout

@@ -12,6 +12,9 @@ WORDS: dict[str, str] = {
     "note.mixed_utf8": ("文字コードが混在しています。{lines}行目{more}は他の行と違って{encoding}"
                         "ではなくUTF-8のため、読み込みませんでした"),
     "note.more": "（ほか{count}行）",
+    "note.not_stitched": ("内部エラーのため、同じ口座の他のダウンロードとつなぎ合わせていません"
+                          "（詳しくは AUDITOR_DEBUG=1 を設定して実行してください）。共通する行が"
+                          "二重に数えられている可能性があります"),
     "note.fail_fast": "--fail-fast のため、読み込めなかったこのファイルで止めました",
     "note.repeat": "{path} と同じ内容のため、1回だけ読み込んで数えました",
     # The bank of a statement read with the generic layout
