@@ -9,9 +9,10 @@ import threading
 from typing import Any, TypeVar
 
 from auditor.cli import scan_cmd, identify_cmd, allow_cmd, catalogue_cmd, review_cmd, state_cmd, report_cmd  # noqa: F401,I001 (order of --help)
-from auditor.cli.app import app
+from auditor.cli.app import app, forget_language, message_language
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
+from auditor.wording import Said, in_lang
 
 __all__ = ["app", "main"]
 
@@ -27,6 +28,7 @@ def main() -> None:
     away (`| head`) ends the run silently with 141, as SIGPIPE ends `git log | head`.
     """
     previous = _stop_on(("SIGTERM", "SIGHUP"))
+    forget_language()
     try:
         app()
     except SystemExit as done:
@@ -41,7 +43,7 @@ def main() -> None:
     except AuditorError as exc:
         if exc.exit_code == ExitCode.CLOSED:
             _closed()
-        _fail(str(exc), exc.exit_code)
+        _fail(exc.said(), exc.exit_code)
     except BrokenPipeError:  # a write outside the output blocks (a listing's echo, --help)
         _closed()
     except KeyboardInterrupt as exc:
@@ -49,8 +51,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        _fail(f"internal error ({type(exc).__name__}); set AUDITOR_DEBUG=1 for details",
-              ExitCode.INTERNAL)
+        _fail(Said("cli.internal", kind=type(exc).__name__), ExitCode.INTERNAL)
     finally:
         for signum, handler in previous.items():  # main() run in-process (tests) leaves no trace
             signal.signal(signum, handler)
@@ -81,8 +82,8 @@ def _stop_on(names: tuple[str, ...]) -> dict[int, Any]:
 
 def _interrupted(exc: KeyboardInterrupt) -> None:
     if isinstance(exc, Terminated):
-        _fail(f"stopped by {signal.Signals(exc.signum).name}", 128 + exc.signum)
-    _fail("interrupted", 130)
+        _fail(Said("cli.stopped", signal=signal.Signals(exc.signum).name), 128 + exc.signum)
+    _fail(Said("cli.interrupted"), 130)
 
 
 def _link_of(exc: BaseException, kind: type[Link]) -> Link | None:
@@ -106,5 +107,6 @@ def _closed() -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"auditor: {message}\n")
+    """The run's last line, in the run's language (a Said is said in it), and its exit code."""
+    sys.stderr.write(f"auditor: {in_lang(message, message_language(sys.argv[1:]))}\n")
     sys.exit(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -87,6 +88,7 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
     from auditor.ingest.layouts import load_layout_file
     from auditor.ingest.dating import FIRST_YEAR, LAST_YEAR
     from auditor.ingest.statement import ReadOptions
+    from auditor.wording import Said
 
     if encoding:
         # A misspelt codec is the command's fault (exit 2), not every file's (it was exit 3,
@@ -94,10 +96,9 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise UsageError(f"--encoding: unknown encoding {encoding!r}; "
-                             "use a Python codec name such as cp932") from None
+            raise UsageError(Said("cli.encoding", encoding=repr(encoding))) from None
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"--year must be between {FIRST_YEAR} and {LAST_YEAR}")
+        raise UsageError(Said("cli.year", first=FIRST_YEAR, last=LAST_YEAR))
     own = tuple(load_layout_file(path) for path in layouts or ())
     return ReadOptions(encoding=encoding, layouts=own, year=year)
 
@@ -106,12 +107,11 @@ def checked_lang(lang: str | None) -> str | None:
     """Refuse a --lang other than ja or en (exit 2)."""
     from auditor.errors import UsageError
     from auditor.i18n import LANGS
+    from auditor.wording import Said
 
     if lang is not None and lang not in LANGS:
-        raise UsageError(f"--lang must be one of {', '.join(LANGS)}")
+        raise UsageError(Said("cli.lang", langs=", ".join(LANGS)))
     return lang
-
-
 
 
 def allow_context(ids: list[str], settings: Config, catalogue: Catalogue) -> Context:
@@ -140,7 +140,7 @@ def wallet_arg(text: str, catalogue: Catalogue, where: str) -> str:
     from auditor.detect.naming import closest_wallets, wallet_named
     from auditor.errors import UsageError
     from auditor.store.config.validate import show
-    from auditor.wording import say
+    from auditor.wording import Said
 
     found = wallet_named(catalogue, text)
     if found is not None:
@@ -148,14 +148,37 @@ def wallet_arg(text: str, catalogue: Catalogue, where: str) -> str:
     close = closest_wallets(catalogue, text)
     key = "error.unknown_wallet" if close else "error.unknown_wallet_none"
     closest = ", ".join(show(wallet) for wallet in close)
-    raise UsageError(f"{where}: " + say(key, "en", name=show(text), closest=closest))
+    raise UsageError(Said(key, where=where, name=show(text), closest=closest))
 
 
-def output_language(lang: str | None, configured: str | None) -> str:
-    """--lang, else the config's lang, else the locale's."""
+def output_language(lang: str | None, configured: str | None = None) -> str:
+    """--lang, else the config's lang, else the locale's; the run's messages follow it."""
     from auditor.i18n import detect_lang
 
-    return detect_lang(checked_lang(lang) or configured)
+    chosen = detect_lang(checked_lang(lang) or configured)
+    _spoken[:] = [chosen]
+    return chosen
+
+
+# The language the running command settled on, for the one-line error that may end it.
+_spoken: list[str] = []
+
+
+def message_language(argv: Sequence[str]) -> str:
+    """The language of a message that ends the run: the command's, once it has settled on
+    one; before that a valid --lang on the command line, else the locale's."""
+    from auditor.i18n import LANGS, detect_lang
+
+    if _spoken:
+        return _spoken[-1]
+    given = [arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")]
+    given += [value for option, value in zip(argv, argv[1:]) if option == "--lang"]
+    return detect_lang(next((lang for lang in reversed(given) if lang in LANGS), None))
+
+
+def forget_language() -> None:
+    """A new run (main() called again in one process) settles its own language."""
+    _spoken.clear()
 
 
 def report_window(since: str | None, until: str | None, today: date) -> Window:
@@ -163,11 +186,12 @@ def report_window(since: str | None, until: str | None, today: date) -> Window:
     from auditor.detect.audit import Window
     from auditor.errors import UsageError
     from auditor.ingest.values import parse_day
+    from auditor.wording import Said
 
     days: list[date | None] = []
     for name, text in (("--since", since), ("--until", until)):
         try:
             days.append(None if text is None else parse_day(text, today))
         except ValueError:
-            raise UsageError(f"{name} takes a date like 2020-09-01 or a span like 90d") from None
+            raise UsageError(Said("cli.window", option=name)) from None
     return Window(days[0], days[1])

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from auditor.cli.app import Lang, app, checked_lang
+from auditor.cli.app import Lang, app, output_language
 
 
 class ListFormat(StrEnum):
@@ -25,7 +25,6 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     from rich.text import Text
 
     from auditor.fs.atomic import stdout_output
-    from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
     from auditor.detect.wallets import load_catalogue
     from auditor.wording import say, yen
@@ -43,7 +42,7 @@ def wallets(fmt: Format = ListFormat.table) -> None:
                  "patterns": list(a.names.patterns), "words": list(a.names.words),
                  "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
-    language = detect_lang()
+    language = output_language(None)
     table = Table(title=say("listing.wallets", language), title_justify="left")
     for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
                 "listing.matches"):
@@ -64,12 +63,11 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from rich.text import Text
 
     from auditor.fs.atomic import stdout_output
-    from auditor.i18n import detect_lang
     from auditor.render import console, json_dump
     from auditor.detect.rules import all_rules
     from auditor.wording import say
 
-    language = detect_lang(checked_lang(lang))
+    language = output_language(lang)
     if fmt is ListFormat.json:
         with stdout_output() as out:
             json_dump({"schema": 1, "rules": [

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from auditor.cli.app import Encoding, Files, LayoutFiles, Year, app, read_options
+from auditor.cli.app import (Encoding, Files, Lang, LayoutFiles, Year, app, output_language,
+                             read_options)
 from auditor.exitcodes import ExitCode
 
 
@@ -23,16 +24,17 @@ def identify(
     encoding: Encoding = None,
     layout: LayoutFiles = None,
     year: Year = None,
+    lang: Lang = None,
 ) -> None:
     """Show which bank layout each file is, and what was read from it."""
     from auditor.fs.atomic import stdout_output
     from auditor.fs.stdin import take_stdin
-    from auditor.i18n import detect_lang
     from auditor.run.batch import expand
     from auditor.render import console, json_dump, report_messages
     from auditor.render.table import identify_table
     from auditor.ingest.statement import read_all
 
+    language = output_language(lang)
     options = read_options(encoding, layout, year)
     results = read_all(expand(files), options, take_stdin(files, options.max_bytes))
     reports = [report for report, _statement in results]
@@ -40,6 +42,6 @@ def identify(
         if fmt is IdentifyFormat.json:
             json_dump({"schema": 2, "files": [r.to_dict() for r in reports]}, out)
         else:
-            console(out).print(identify_table(reports, detect_lang()))
-    report_messages(reports)
+            console(out).print(identify_table(reports, language))
+    report_messages(reports, lang=language)
     raise typer.Exit(ExitCode.for_reading(reports))

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
-                             allow_context, app, checked_lang, languages, read_options,
+                             allow_context, app, checked_lang, languages, output_language,
+                             read_options,
                              report_window)
 from auditor.exitcodes import ExitCode
 
@@ -77,6 +78,8 @@ def report(
     _refuse_input_as_output(output, files)
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    # The draft is Japanese unless --lang says otherwise; the messages follow the reader.
+    said = output_language(lang, settings.lang)
     ctx = allow_context(allow or [], settings, catalogue)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
     gathered = gather(ScanJob(files, read_options(encoding, layout, year), ctx,
@@ -87,41 +90,44 @@ def report(
                         sources=gathered.sources, debits=gathered.debits, catalogue=catalogue,
                         version=__version__, today=today, confirmed_only=confirmed_only)
     _write(_render(claim, fmt, language), output, force)
-    _tell(gathered, claim, account, language)
+    _tell(gathered, claim, account, language, said)
     raise typer.Exit(ExitCode.for_reading(gathered.result.files))
 
 
 def _check_account(account: str | None) -> None:
     from auditor.errors import UsageError
     from auditor.report.claim import mask_account
+    from auditor.wording import Said
 
     if account is None:
         return
     try:
         mask_account(account)
     except ValueError as exc:
-        raise UsageError(f"--account: {exc}") from None
+        raise UsageError(Said("cli.report.account", problem=exc.args[0])) from None
 
 
 def _refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
     """--force must never replace a statement the draft is drawn from."""
     from auditor.run.batch import expand
     from auditor.errors import UsageError
+    from auditor.wording import Said
 
     if output is None or not output.exists():
         return
     for path in expand(files):
         if path.exists() and path.resolve() == output.resolve():
-            raise UsageError(f"{output} is one of the statements; choose another --output")
+            raise UsageError(Said("cli.report.input_as_output", path=output))
 
 
 def _answer_of(answers: Path | None) -> AnswerOf:
     """The holder's answers (none when no answers file exists yet)."""
     from auditor.store.answers import AnswerStore, default_answers_path
     from auditor.errors import UsageError
+    from auditor.wording import Said
 
     if answers is not None and not answers.expanduser().exists():
-        raise UsageError(f"{answers}: no such answers file")
+        raise UsageError(Said("cli.report.no_answers", path=answers))
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
     return store.get
 
@@ -160,14 +166,18 @@ def _write(text: str, output: Path | None, force: bool) -> None:
         out.write(text)
 
 
-def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str) -> None:
-    """Messages for the person at the terminal, on stderr: never part of the draft."""
+def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str,
+          said: str) -> None:
+    """Messages for the person at the terminal, on stderr: never part of the draft.
+
+    They are in the reader's language (said); the closing count is in the draft's (lang)."""
     from auditor.render import report_messages
     from auditor.report.words import flat, money
+    from auditor.wording import say
 
-    report_messages(gathered.result.files)
+    report_messages(gathered.result.files, lang=said)
     for warning in _account_warnings(gathered.result.files, account):
-        sys.stderr.write(f"auditor: warning: {warning}\n")
+        sys.stderr.write(f"auditor: {say('cli.warning', said, warning=warning)}\n")
     mine = sum(e.status == "mine" for e in claim.left_out)
     sys.stderr.write(flat("told", lang, count=str(len(claim.claimed)),
                           total=money(claim.total, lang), apart=str(len(claim.apart)),
@@ -176,13 +186,13 @@ def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str) -> N
 
 def _account_warnings(reports: Iterable[FileReport], account: str | None) -> list[str]:
     from auditor.report.claim import mask_account
+    from auditor.wording import Said
 
     named = sorted({a for r in reports if (a := getattr(r, "account", None))})
     warnings = []
     if len(named) > 1:
-        warnings.append(f"the statements name {len(named)} accounts ({', '.join(named)}); "
-                        "a draft should be about one account")
+        warnings.append(Said("cli.report.accounts", count=len(named), accounts=", ".join(named)))
     if account and named and all(a[-4:] != mask_account(account)[-4:] for a in named):
-        warnings.append(f"--account ends in {mask_account(account)[-4:]} but the statements "
-                        f"name {', '.join(named)}")
+        warnings.append(Said("cli.report.account_differs", digits=mask_account(account)[-4:],
+                             accounts=", ".join(named)))
     return warnings

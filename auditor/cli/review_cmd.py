@@ -50,6 +50,7 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
 
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    language = output_language(lang, settings.lang)
     ctx = allow_context(allow or [], settings, catalogue)
     # Before the scan, so a damaged answers file stops the run before anyone is asked anything.
     store = AnswerStore.load(answers.expanduser() if answers else default_answers_path())
@@ -61,12 +62,11 @@ def review(files: Files, allow: Allow = None, config: ConfigPath = None,
         return run_scan(job.with_allowed(wallets)).findings
 
     result = run_scan(job)
-    report_messages(result.files)
+    report_messages(result.files, lang=language)
     with replies(job.piped is not None) as answers_in:
         person = stdin_is_terminal() if job.piped is None else answers_in is not None
-        session = Review(store, settings, catalogue, ctx.allowed,
-                         output_language(lang, settings.lang), rescan, yes, all_, min_severity,
-                         person)
+        session = Review(store, settings, catalogue, ctx.allowed, language, rescan, yes, all_,
+                         min_severity, person)
         with stdout_output():  # a full disk: exit 2; a closed pipe: 141; each answer already saved
             _converse(session, result.findings, console(sys.stdout), answers_in)
     raise typer.Exit(ExitCode.for_reading(result.files))
@@ -78,6 +78,7 @@ def _converse(session: Review, findings: Iterable[Finding], out: Console,
     from auditor.cli.review_loop import converse
     from auditor.errors import UsageError
     from auditor.review.session import BadInput
+    from auditor.wording import Said
 
     try:
         converse(session, findings, out, answers)
@@ -86,6 +87,6 @@ def _converse(session: Review, findings: Iterable[Finding], out: Console,
         sys.stderr.write(f"auditor: {session.say('stopped', **session.saved())}\n")
         raise typer.Exit(130) from None
     except BadInput as bad:
-        raise UsageError(session.say("bad_input", line=bad.line, text=repr(bad.text[:20]),
-                                     **session.saved())) from None
+        raise UsageError(Said("review.bad_input", line=bad.line, text=repr(bad.text[:20]),
+                              **session.saved())) from None
     sys.stderr.write(session.summary() + "\n")

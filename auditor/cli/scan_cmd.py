@@ -82,11 +82,11 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     today = date.today()
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
+    language = output_language(lang, settings.lang)
     options = replace(read_options(encoding, layout, year), max_bytes=max_size * 1_000_000)
     job = ScanJob(files, options, allow_context(allow or [], settings, catalogue),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
                   _answers(answers), same_account)
-    language = output_language(lang, settings.lang)
     fmt = _format(fmt, excel, output_dir)
     emit = Emit(fmt, output, output_dir, language, quiet, excel)
     result = _new_only(job, state, emit) if new_only else emit(_audit(job, quiet))
@@ -97,14 +97,14 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
 def _format(fmt: ScanFormat | None, excel: bool, output_dir: Path | None) -> ScanFormat:
     """--format, csv for --excel alone; --excel with json or a table needs CSV files to apply to."""
     from auditor.errors import UsageError
-    from auditor.wording import say
+    from auditor.wording import Said
 
     if not excel:
         return fmt or ScanFormat.table
     if fmt in (None, ScanFormat.csv):
         return ScanFormat.csv
     if output_dir is None:
-        raise UsageError(say("error.excel_format", "en", format=fmt.value))
+        raise UsageError(Said("error.excel_format", format=fmt.value))
     return fmt
 
 
@@ -187,15 +187,16 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
           fmt: ScanFormat) -> None:
     """Messages for the person at the terminal, on stderr; with --quiet only the errors."""
     from auditor.render.messages import report_messages, summary_line
+    from auditor.wording import Said, say
 
     if quiet:
-        report_messages(replace(r, rejected=(), notes=(), balance_breaks=())
-                        for r in result.files if r.error)
+        report_messages((replace(r, rejected=(), notes=(), balance_breaks=())
+                         for r in result.files if r.error), lang=lang)
         return
-    report_messages(result.files)
+    report_messages(result.files, lang=lang)
     for entry in settings.expired(today):
-        sys.stderr.write(f"auditor: note: allow entry for {entry.wallet} ended on {entry.until}; "
-                         "its top-ups after that day are checked again\n")
+        note = Said("cli.expired", wallet=entry.wallet, until=entry.until)
+        sys.stderr.write(f"auditor: {say('message.note', lang, note=note)}\n")
     if len(result.files) > 1:
         from auditor.render import console
         from auditor.render.summary import run_tables

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import app
+from auditor.cli.app import Lang, app, output_language
 
 if TYPE_CHECKING:
     from auditor.store.state import StateSummary, StoredAlert
@@ -39,19 +39,21 @@ def show(
     state: StatePath = None,
     limit: Annotated[int, typer.Option(
         "--limit", "-n", min=0, help="How many of the latest alerts to list.")] = 20,
+    lang: Lang = None,
 ) -> None:
     """Totals by wallet, severity and month, and the latest alerts (accounts masked)."""
     from auditor.ingest.account import escape_undecodable
     from auditor.fs.atomic import stdout_output
     from auditor.render import json_dump
 
+    language = output_language(lang)
     path, summary, recent = _read(state, limit)
     with stdout_output() as out:  # /dev/full: exit 2, a closed pipe 141, not 4
         if fmt is StateFormat.json:
             json_dump({"schema": 1, "state": escape_undecodable(str(path)), **summary.to_dict(),
                        "recent": [alert.to_dict() for alert in recent]}, out)
         else:
-            _print_tables(path, summary, recent)
+            _print_tables(path, summary, recent, language)
 
 
 @state_app.command("forget")
@@ -64,6 +66,7 @@ def forget(
         "--yes", "-y", help="Forget every alert without asking (needed off a terminal).")]
     = False,
     state: StatePath = None,
+    lang: Lang = None,
 ) -> None:
     """Forget reported alerts, so that a later --new-only scan reports them again."""
     from datetime import date
@@ -71,33 +74,37 @@ def forget(
     from auditor.store import state as store
     from auditor.errors import UsageError
     from auditor.ingest.values import parse_day
+    from auditor.wording import Said, say
 
+    language = output_language(lang)
     try:
         cutoff = None if before is None else parse_day(before, date.today())
     except ValueError:
-        raise UsageError("--before takes a date like 2024-01-01 or a span like 1y") from None
+        raise UsageError(Said("cli.state.before")) from None
     path = store.default_state_path(state)
     if not _exists(path, state):
-        typer.echo(f"forgot 0 alerts (no state database at {path} yet)", err=True)
+        typer.echo(say("cli.state.none_yet", language, path=path), err=True)
         return
-    if cutoff is None and not yes and not _confirmed(path):
-        typer.echo("nothing forgotten", err=True)
+    if cutoff is None and not yes and not _confirmed(path, language):
+        typer.echo(say("cli.state.nothing", language), err=True)
         return
     with store.open_state(path, wait=store.DEFAULT_WAIT) as db:
         count = db.forget(cutoff)
-    scope = "" if cutoff is None else f" for transactions before {cutoff.isoformat()}"
-    typer.echo(f"forgot {count} alert{'' if count == 1 else 's'}{scope} from {path}", err=True)
+    scope = "" if cutoff is None else Said("cli.state.scope", day=cutoff.isoformat())
+    key = "cli.state.forgot_one" if count == 1 else "cli.state.forgot"
+    typer.echo(say(key, language, count=count, scope=scope, path=path), err=True)
 
 
 def _exists(path: Path, explicit: Path | None) -> bool:
     """Whether there is a state to read; a file the user named must exist (exit 2)."""
     from auditor.store import state as store
     from auditor.errors import UsageError
+    from auditor.wording import Said
 
     if path.exists():
         return True
     if store.state_is_explicit(explicit):
-        raise UsageError(f"{path}: state database not found")
+        raise UsageError(Said("cli.state.not_found", path=path))
     return False  # nothing reported yet: show and forget never create the file
 
 
@@ -110,55 +117,65 @@ def _read(explicit: Path | None, limit: int) -> tuple[Path, StateSummary, list[S
         return path, db.summary(), db.rows(limit)
 
 
-def _confirmed(path: Path) -> bool:
+def _confirmed(path: Path, lang: str) -> bool:
     """Ask on a terminal; refuse off one (cron, pipes), where no one can answer."""
     from auditor.errors import UsageError
+    from auditor.wording import Said, say
 
     if not sys.stdin.isatty():
-        raise UsageError("forgetting every alert needs --yes when not run from a terminal "
-                         "(or give --before DATE)")
-    sys.stderr.write(f"Forget every alert in {path}? A later --new-only scan reports them "
-                     "all again. [y/N] ")
+        raise UsageError(Said("cli.state.needs_yes"))
+    sys.stderr.write(say("cli.state.confirm", lang, path=path))
     sys.stderr.flush()
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("y", "yes")
 
 
-def _print_tables(path: Path, summary: StateSummary, recent: list[StoredAlert]) -> None:
+def _print_tables(path: Path, summary: StateSummary, recent: list[StoredAlert],
+                  lang: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from auditor.ingest.account import escape_undecodable
     from auditor.render import console
     from auditor.render.safety import printable
-    from auditor.wording import yen
+    from auditor.wording import Said, say, yen
 
     out = console(sys.stdout)
     span = ""
     if summary.first_reported and summary.last_reported:
-        span = (f", reported {_local(summary.first_reported)} to "
-                f"{_local(summary.last_reported)}")
-    out.print(Text(f"{printable(escape_undecodable(str(path)))}: {summary.count} "
-                   f"alert{'' if summary.count == 1 else 's'}{span}"))
+        span = Said("cli.state.span", first=_local(summary.first_reported),
+                    last=_local(summary.last_reported))
+    key = "cli.state.count_one" if summary.count == 1 else "cli.state.count"
+    out.print(Text(say(key, lang, path=printable(escape_undecodable(str(path))),
+                       count=summary.count, span=span)))
     if not summary.count:
         return
-    for title, column, pairs in (("By wallet", "Wallet", summary.by_wallet),
-                                 ("By severity", "Severity", summary.by_severity),
-                                 ("By month", "Transaction month", summary.by_month)):
-        table = Table(title=title, title_justify="left")
-        table.add_column(column)
-        table.add_column("Alerts", justify="right")
+    for title, column, pairs in (("label.by_wallet", "label.wallet", summary.by_wallet),
+                                 ("cli.state.by_severity", "label.severity", summary.by_severity),
+                                 ("cli.state.by_month", "cli.state.month", summary.by_month)):
+        table = Table(title=say(title, lang), title_justify="left")
+        table.add_column(say(column, lang))
+        table.add_column(say("cli.state.alerts", lang), justify="right")
         for name, count in pairs:
-            table.add_row(Text(printable(name or "-")), Text(str(count)))
+            table.add_row(Text(printable(_severity(name, lang) or "-")), Text(str(count)))
         out.print(table)
-    table = Table(title="Latest alerts", title_justify="left")
-    for column in ("First reported", "Date", "Amount", "Wallet", "Severity", "Account"):
-        table.add_column(column, justify="right" if column == "Amount" else "left")
+    table = Table(title=say("cli.state.latest", lang), title_justify="left")
+    for column in ("cli.state.first_reported", "label.date", "label.amount", "label.wallet",
+                   "label.severity", "cli.state.account"):
+        table.add_column(say(column, lang), justify="right" if column == "label.amount" else "left")
     for alert in recent:
         table.add_row(Text(_local(alert.first_reported)), Text(alert.date.isoformat()),
                       Text(yen(alert.amount)), Text(printable(alert.wallet or "-")),
-                      Text(printable(alert.severity)), Text(alert.masked_account or "-"))
+                      Text(printable(_severity(alert.severity, lang))),
+                      Text(alert.masked_account or "-"))
     out.print(table)
+
+
+def _severity(name: str | None, lang: str) -> str | None:
+    """A stored severity in the reader's words; anything else as it was stored."""
+    from auditor.i18n import word
+
+    return word(name, lang) if name in ("low", "medium", "high") else name
 
 
 def _local(moment: datetime | None) -> str:

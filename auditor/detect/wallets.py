@@ -14,6 +14,7 @@ from auditor.detect.catalogue import (Catalogue, ChannelMarker, LookAlike, Match
                                Wallet)
 from auditor.detect.matchkey import key_text
 from auditor.ingest.text import fold
+from auditor.wording import Said
 
 _BUNDLED = "auditor/data/wallets.toml"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -50,13 +51,13 @@ def parse_catalogue(text: str, origin: str = "<string>") -> Catalogue:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{origin}: not valid TOML: {error}") from error
+        raise ValueError(Said("catalogue.not_toml", origin=origin, detail=str(error))) from error
     _check_keys(data, frozenset(), _TOP_LEVEL, origin)
     channels = tuple(_channel(entry, label) for entry, label in _entries(data, "channel", origin))
     known = frozenset(marker.pattern for marker in channels)
     wallets = tuple(_wallet(entry, label, known) for entry, label in _entries(data, "wallet", origin))
     if not wallets:
-        raise ValueError(f"{origin}: no [[wallet]] entries")
+        raise ValueError(Said("catalogue.no_wallets", origin=origin))
     looks = tuple(_lookalike(entry, label) for entry, label in _entries(data, "lookalike", origin))
     _check_unique((w.id for w in (*wallets, *looks)), f"{origin}: entry id")
     _check_unique((m.id for m in channels), f"{origin}: channel")
@@ -67,7 +68,7 @@ def parse_catalogue(text: str, origin: str = "<string>") -> Catalogue:
 def _entries(data: Mapping[str, Any], name: str, origin: str) -> list[tuple[Mapping[str, Any], str]]:
     tables = data.get(name, [])
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
-        raise ValueError(f"{origin}: {name!r} must be an array of tables ([[{name}]])")
+        raise ValueError(Said("catalogue.not_array", origin=origin, quoted=repr(name), name=name))
     return [(table, _label(table, f"{origin}: {name}", number))
             for number, table in enumerate(tables, start=1)]
 
@@ -77,7 +78,7 @@ def _wallet(entry: Mapping[str, Any], label: str, known_channels: frozenset[str]
     channels = _folded_list(entry, "channels", label)
     for channel in channels:
         if channel not in known_channels:
-            raise ValueError(f"{label}: channel {channel!r} is not a [[channel]] pattern")
+            raise ValueError(Said("catalogue.no_channel", label=label, channel=repr(channel)))
     return Wallet(
         id=entry["id"], name_ja=_text(entry, "name_ja", label),
         name_en=_text(entry, "name_en", label), names=_names(entry, label),
@@ -98,15 +99,16 @@ def _lookalike(entry: Mapping[str, Any], label: str) -> LookAlike:
 def _names(entry: Mapping[str, Any], label: str) -> Names:
     names = Names(*(_folded_list(entry, key, label) for key in ("patterns", "words", "alone")))
     if not names.ruled():
-        raise ValueError(f"{label}: needs at least one of patterns, words or alone")
+        raise ValueError(Said("catalogue.no_names", label=label))
     seen: dict[str, str] = {}
     for text, _ in names.ruled():
         key = key_text(text)
         if not key:
-            raise ValueError(f"{label}: {text!r} has no letter or digit to match")
+            raise ValueError(Said("catalogue.no_letters", label=label, text=repr(text)))
         if key in seen:
             # Spaces and ー are ignored when matching: a second spelling would change nothing.
-            raise ValueError(f"{label}: {text!r} and {seen[key]!r} match the same text")
+            raise ValueError(Said("catalogue.same_text", label=label, text=repr(text),
+                                  other=repr(seen[key])))
         seen[key] = text
     return names
 
@@ -124,15 +126,15 @@ def _channel(entry: Mapping[str, Any], label: str) -> ChannelMarker:
 def _matching(table: object, origin: str) -> Matching:
     label = f"{origin}: [matching]"
     if not isinstance(table, dict):
-        raise ValueError(f"{label} must be a table")
+        raise ValueError(Said("catalogue.not_table", label=label))
     _check_keys(table, frozenset(), _MATCHING, label)
     shortest = table.get("truncated_min", Matching.truncated_min)
     if isinstance(shortest, bool) or not isinstance(shortest, int) or shortest < 3:
-        raise ValueError(f"{label}: truncated_min must be a whole number of at least 3")
+        raise ValueError(Said("catalogue.truncated_min", label=label))
     share = table.get("truncated_share", Matching.truncated_share)
     # Half a name or less is a brand stem (ドコモ of ドコモコウザ), shared with bills and cards.
     if isinstance(share, bool) or not isinstance(share, int | float) or not 0.5 < share <= 1:
-        raise ValueError(f"{label}: truncated_share must be a share above 0.5, at most 1")
+        raise ValueError(Said("catalogue.truncated_share", label=label))
     return Matching(_folded_list(table, "channel_words", label),
                     _folded_list(table, "filler_words", label), shortest, float(share),
                     _folded_list(table, "never_cut", label), _readings(table, label))
@@ -142,14 +144,14 @@ def _readings(table: Mapping[str, Any], label: str) -> tuple[tuple[str, str], ..
     """The readings of name words: each word folded, each reading folded katakana."""
     readings = table.get("readings", {})
     if not isinstance(readings, dict):
-        raise ValueError(f"{label}: readings must be a table of word = reading")
+        raise ValueError(Said("catalogue.readings", label=label))
     pairs = []
     for word, reading in readings.items():
         where = f"{label}: readings.{word}"
         if not isinstance(reading, str) or not _KATAKANA.fullmatch(reading):
-            raise ValueError(f"{where} must be written in katakana")
+            raise ValueError(Said("catalogue.katakana", where=where))
         if fold(word) != word or fold(reading) != reading or not word.strip():
-            raise ValueError(f"{where}: write word and reading in folded form")
+            raise ValueError(Said("catalogue.reading_folded", where=where))
         pairs.append((word, reading))
     return tuple(pairs)
 
@@ -158,7 +160,7 @@ def _label(entry: Mapping[str, Any], kind: str, number: int) -> str:
     """Check the id first so that every later message names the entry by it."""
     entry_id = entry.get("id")
     if not isinstance(entry_id, str) or _ID.fullmatch(entry_id) is None:
-        raise ValueError(f"{kind} #{number}: id must be a kebab-case string, not {entry_id!r}")
+        raise ValueError(Said("catalogue.bad_id", kind=kind, number=number, value=repr(entry_id)))
     return f"{kind} {entry_id!r}"
 
 
@@ -166,18 +168,18 @@ def _check_keys(entry: Mapping[str, Any], required: frozenset[str], optional: fr
                 label: str) -> None:
     unknown = sorted(set(entry) - required - optional)
     if unknown:
-        allowed = ", ".join(sorted(required | optional))
-        raise ValueError(f"{label}: unknown key(s) {', '.join(unknown)} (allowed: {allowed})")
+        raise ValueError(Said("catalogue.unknown_keys", label=label, keys=", ".join(unknown),
+                              allowed=", ".join(sorted(required | optional))))
     missing = sorted(required - set(entry))
     if missing:
-        raise ValueError(f"{label}: missing key(s) {', '.join(missing)}")
+        raise ValueError(Said("catalogue.missing_keys", label=label, keys=", ".join(missing)))
 
 
 def _check_unique(values: Iterable[str], what: str) -> None:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"{what} {value!r} appears twice")
+            raise ValueError(Said("catalogue.twice", what=what, value=repr(value)))
         seen.add(value)
 
 
@@ -188,7 +190,8 @@ def _check_shared_names(entries: Iterable[Wallet | LookAlike], origin: str) -> N
         for text, _ in entry.names.ruled():
             key = key_text(text)
             if key in owner:
-                raise ValueError(f"{origin}: {text!r} is in {owner[key]!r} and in {entry.id!r}")
+                raise ValueError(Said("catalogue.shared", origin=origin, text=repr(text),
+                                      owner=repr(owner[key]), other=repr(entry.id)))
             owner[key] = entry.id
 
 
@@ -196,28 +199,30 @@ def _choice(entry: Mapping[str, Any], key: str, allowed: tuple[str, ...], label:
             default: str | None = None) -> Any:
     value = entry.get(key, default)
     if value not in allowed:
-        raise ValueError(f"{label}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+        raise ValueError(Said("catalogue.not_choice", label=label, key=key,
+                              allowed=", ".join(allowed), value=repr(value)))
     return value
 
 
 def _text(entry: Mapping[str, Any], key: str, label: str) -> str:
     value = entry[key]
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{label}: {key} must be a non-empty string")
+        raise ValueError(Said("catalogue.not_text", label=label, key=key))
     return value
 
 
 def _folded(value: str, key: str, label: str) -> str:
     # Descriptors are folded before matching, so an unfolded name could never match.
     if fold(value) != value:
-        raise ValueError(f"{label}: {key} {value!r} is not folded; write {fold(value)!r}")
+        raise ValueError(Said("catalogue.not_folded", label=label, key=key, value=repr(value),
+                              folded=repr(fold(value))))
     return value
 
 
 def _folded_list(entry: Mapping[str, Any], key: str, label: str) -> tuple[str, ...]:
     values = entry.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-        raise ValueError(f"{label}: {key} must be a list of non-empty strings")
+        raise ValueError(Said("catalogue.not_list", label=label, key=key))
     _check_unique(values, f"{label}: {key} entry")
     return tuple(_folded(value, f"{key} entry", label) for value in values)
 
@@ -228,7 +233,7 @@ def _cap(entry: Mapping[str, Any], key: str, label: str) -> int | None:
         return None
     # bool is an int subclass; `cap = true` is a mistake, not one yen.
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{label}: {key} must be a positive integer of yen, not {value!r}")
+        raise ValueError(Said("catalogue.bad_cap", label=label, key=key, value=repr(value)))
     return value
 
 
@@ -237,7 +242,8 @@ def _regex(entry: Mapping[str, Any], label: str) -> re.Pattern[str]:
     try:
         return re.compile(source)
     except re.error as error:
-        raise ValueError(f"{label}: regex {source!r} does not compile: {error}") from error
+        raise ValueError(Said("catalogue.bad_regex", label=label, source=repr(source),
+                              detail=str(error))) from error
 
 
 __all__ = ["Catalogue", "ChannelMarker", "LookAlike", "Payee", "Wallet", "load_catalogue",

@@ -14,8 +14,10 @@ from typing import TextIO
 
 from auditor.errors import AuditorError, UsageError
 from auditor.exitcodes import ExitCode
+from auditor.fs.reason import os_reason
 from auditor.fs.streams import ReaderGone, in_place, is_special, wait_delivered
 from auditor.fs.tempfiles import make_temp
+from auditor.wording import Said
 
 # New files get owner-only bits: reports and configs describe a bank account. The kernel
 # still applies the umask on creation, so a stricter umask wins.
@@ -91,7 +93,7 @@ def _special_output(path: Path, encoding: str, newline: str | None) -> Iterator[
             raise
         raise _failed(exc, _message(path, exc)) from None
     except SystemExit:  # Rich's answer to a broken pipe; the output did not get out
-        raise OutputClosed(f"{path}: cannot write (Broken pipe)") from None
+        raise OutputClosed(Said("output.cannot_write", path=path, reason=_BROKEN_PIPE)) from None
 
 
 @contextlib.contextmanager
@@ -113,10 +115,10 @@ def stdout_output() -> Iterator[TextIO]:
             wait_delivered(sys.stdout.fileno())
     except OSError as exc:
         silence_stdout()
-        raise _failed(exc, f"standard output: cannot write ({_reason(exc)})") from None
+        raise _failed(exc, Said("output.stdout", reason=_reason(exc))) from None
     except SystemExit:
         silence_stdout()
-        raise OutputClosed("standard output: cannot write (Broken pipe)") from None
+        raise OutputClosed(Said("output.stdout", reason=_BROKEN_PIPE)) from None
 
 
 def _failed(exc: OSError, message: str) -> OutputError:
@@ -125,8 +127,13 @@ def _failed(exc: OSError, message: str) -> OutputError:
     return OutputClosed(message) if closed else OutputError(message)
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or (os.strerror(exc.errno) if exc.errno else type(exc).__name__)
+# Rich meets a closed pipe with SystemExit, which carries no error of its own to name.
+_BROKEN_PIPE = os_reason(errno.EPIPE, "Broken pipe")
+
+
+def _reason(exc: OSError) -> object:
+    return os_reason(exc.errno, exc.strerror or (os.strerror(exc.errno) if exc.errno
+                                                 else type(exc).__name__))
 
 
 def silence_stdout() -> None:
@@ -145,9 +152,10 @@ def _target(path: Path) -> Path:
 def _refuse_existing(shown: Path, target: Path, overwrite: bool) -> None:
     # Checked before any work so the user is not made to wait for a refusal.
     if target.is_dir():
-        raise OutputError(f"{shown}: cannot write (is a directory)")
+        raise OutputError(Said("output.cannot_write", path=shown,
+                               reason=os_reason(errno.EISDIR, "is a directory")))
     if not overwrite and (os.path.lexists(shown) or os.path.lexists(target)):
-        raise OutputExistsError(f"{shown} exists; pass --force to overwrite")
+        raise OutputExistsError(Said("output.exists", path=shown))
 
 
 def _create_temp(shown: Path, target: Path) -> tuple[int, str]:
@@ -189,10 +197,10 @@ def _publish(shown: Path, temp: Path, target: Path, overwrite: bool) -> None:
     try:
         os.link(temp, target)
     except FileExistsError:
-        raise OutputExistsError(f"{shown} exists; pass --force to overwrite") from None
+        raise OutputExistsError(Said("output.exists", path=shown)) from None
     except OSError:  # no hard links here (FAT, some network shares): best effort instead
         if os.path.lexists(target):
-            raise OutputExistsError(f"{shown} exists; pass --force to overwrite") from None
+            raise OutputExistsError(Said("output.exists", path=shown)) from None
         os.replace(temp, target)
         return
     temp.unlink()
@@ -211,7 +219,7 @@ def _ours(exc: OSError, temp: str) -> bool:
 
 def _message(shown: Path, exc: OSError) -> str:
     # strerror only: the exception's str() may carry paths of temp files the user never named.
-    return f"{shown}: cannot write ({_reason(exc)})"
+    return Said("output.cannot_write", path=shown, reason=_reason(exc))
 
 
 def _discard(temp: str) -> None:

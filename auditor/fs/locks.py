@@ -72,17 +72,19 @@ def shared_file_lock(path: Path, wait: float, what: str) -> Iterator[None]:
     for the whole wait, or a lock that cannot be made, is a UsageError (exit 2).
     """
     from auditor.errors import UsageError
+    from auditor.fs.reason import os_reason
+    from auditor.wording import Said
 
     lock_path = path.with_name(path.name + ".lock")
     with contextlib.ExitStack() as stack:
         try:
             stack.enter_context(file_lock(lock_path, wait))
         except LockBusy:
-            raise UsageError(f"{path}: the {what} is being changed by another run; "
-                             "try again") from None
+            raise UsageError(Said("lock.busy", path=path, what=what)) from None
         except OSError as exc:
-            raise UsageError(f"{lock_path}: cannot lock the {what} "
-                             f"({exc.strerror or type(exc).__name__})") from None
+            reason = os_reason(exc.errno, exc.strerror or type(exc).__name__)
+            raise UsageError(Said("lock.cannot", path=lock_path, what=what,
+                                  reason=reason)) from None
         yield
 
 

@@ -13,16 +13,18 @@ import os
 import stat
 from pathlib import Path
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+from auditor.wording import Said
+
+_KINDS = ((stat.S_ISDIR, Said("file.kind.folder")), (stat.S_ISFIFO, Said("file.kind.fifo")),
+          (stat.S_ISCHR, Said("file.kind.character")), (stat.S_ISBLK, Said("file.kind.block")),
+          (stat.S_ISSOCK, Said("file.kind.socket")))
 
 
 class NotRegularFile(OSError):
     """The path names a device, FIFO, socket or folder (symlinks followed)."""
 
     def __init__(self, path: Path, kind: str) -> None:
-        super().__init__(errno.EINVAL, f"not a regular file ({kind})", str(path))
+        super().__init__(errno.EINVAL, Said("file.not_regular", kind=kind), str(path))
         self.kind = kind
 
 
@@ -30,13 +32,13 @@ class TooLarge(OSError):
     """The file is larger than the limit it was read with."""
 
     def __init__(self, path: Path, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        super().__init__(errno.EFBIG, Said("file.too_large", limit=limit), str(path))
         self.limit = limit
 
 
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words ("a FIFO (named pipe)")."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), Said("file.kind.other"))
 
 
 def read_regular(path: Path, limit: int) -> bytes:

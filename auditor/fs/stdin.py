@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from auditor.errors import UsageError
 from auditor.fs.regular import TooLarge
-from auditor.wording import say
+from auditor.wording import Said
 
 STDIN = "-"  # the argument that names standard input, as for cat, sort and git
 STDIN_NAME = Path("<stdin>")  # how it is named in output and messages
@@ -46,7 +46,7 @@ def take_stdin(paths: Iterable[Path], limit: int, stream: BinaryIO | None = None
         return None
     source = stream if stream is not None else _stdin()
     if source is None or source.isatty():
-        raise UsageError(say("error.stdin_terminal", "en"))
+        raise UsageError(Said("error.stdin_terminal"))
     try:
         return Piped(read_stdin(limit, source))
     except OSError as exc:

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from auditor.wording import Said
+
 try:
     import fcntl
     import termios
@@ -36,7 +38,7 @@ class ReaderGone(OSError):
     """The pipe's reader closed it before reading everything written."""
 
     def __init__(self, unread: int) -> None:
-        super().__init__(errno.EPIPE, f"the reader quit with {unread} bytes unread")
+        super().__init__(errno.EPIPE, Said("output.reader_gone", count=unread))
 
 
 def is_special(path: Path) -> bool:

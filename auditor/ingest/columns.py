@@ -10,6 +10,7 @@ import pandas as pd
 from auditor.ingest.cells import as_text, distinct, float_array, parse_distinct, ymd_array
 from auditor.ingest.identify import HeaderMatch
 from auditor.ingest.values import MAX_YEN, parse_amount, parse_date, parse_time
+from auditor.wording import Said
 
 if TYPE_CHECKING:
     from auditor.ingest.rows import RowProblems
@@ -47,34 +48,34 @@ class Columns:
     def dates(self, rows: RowProblems) -> np.ndarray:
         """Return an int array of (year or -1, month, day) per row; bad dates are flagged."""
         parsed, bad = parse_distinct(self._joined("date"), parse_date, ymd_array)
-        rows.flag(bad, f"date not recognised in column {self.label('date')}")
+        rows.flag(bad, Said("reject.date", column=self.label("date")))
         return parsed
 
     def times(self, rows: RowProblems) -> np.ndarray:
         if "time" not in self.match.positions:
             return np.full(len(self.cells), None, dtype=object)
         parsed, bad = parse_distinct(self._joined("time"), parse_time)
-        rows.flag(bad, f"time not recognised in columns {self.label('time')}")
+        rows.flag(bad, Said("reject.time", column=self.label("time")))
         return parsed
 
     def _amount(self, role: str, rows: RowProblems) -> np.ndarray:
         """Return float yen per row, NaN where the cell is empty; bad amounts are flagged."""
         parsed, bad = self._numbers(role)
-        rows.flag(bad, f"amount not a number in column {self.label(role)}")
+        rows.flag(bad, Said("reject.amount", column=self.label(role)))
         return np.where(bad, np.nan, parsed)
 
     def amounts(self, rows: RowProblems) -> tuple[np.ndarray, np.ndarray]:
         """Return (debit, credit) in yen; a row with neither amount is rejected."""
         if "amount" in self.match.positions:
             signed = self._amount("amount", rows)
-            rows.flag(np.isnan(signed), f"no amount in column {self.label('amount')}")
+            rows.flag(np.isnan(signed), Said("reject.no_amount", column=self.label("amount")))
             signed = np.nan_to_num(signed)
             return np.where(signed < 0, -signed, 0), np.where(signed > 0, signed, 0)
         out = self._amount("withdrawal", rows)
         into = self._amount("deposit", rows)
         both_empty = np.isnan(out) & np.isnan(into)
-        rows.flag(both_empty, f"no amount in column {self.label('withdrawal')} "
-                              f"or {self.label('deposit')}")
+        rows.flag(both_empty, Said("reject.no_amounts", withdrawal=self.label("withdrawal"),
+                                   deposit=self.label("deposit")))
         # Old SMBC exports write withdrawals negative; the amount is the magnitude.
         return np.abs(np.nan_to_num(out)), np.abs(np.nan_to_num(into))
 

@@ -11,6 +11,7 @@ import pandas as pd
 from auditor.ingest.balance import NEWEST_FIRST, chain_breaks, order_by_balance
 from auditor.ingest.rows import RowProblems
 from auditor.ingest.years import infer_years
+from auditor.wording import Said
 
 FIRST_YEAR, LAST_YEAR = 1678, 2261  # whole years within pandas' nanosecond timestamps
 
@@ -39,7 +40,7 @@ def to_dates(ymd: np.ndarray, rows: RowProblems, dating: Dating, notes: list[str
     missing = valid & (years < 0)
     # A year the file itself gives (9999/12/31) is out of range whatever --year says.
     rows.flag(valid & ~missing & ((years < FIRST_YEAR) | (years > LAST_YEAR)),
-              f"year out of range ({FIRST_YEAR} to {LAST_YEAR}) in column {label}")
+              Said("reject.year_range", first=FIRST_YEAR, last=LAST_YEAR, column=label))
     valid &= rows.good
     if missing.any():
         newest_first = None if dating.order is None else dating.order == NEWEST_FIRST
@@ -52,7 +53,7 @@ def to_dates(ymd: np.ndarray, rows: RowProblems, dating: Dating, notes: list[str
     codes, distinct_stamps = pd.factorize(stamps)
     when = calendar_days(distinct_stamps // 1_000_000, distinct_stamps // 1000 % 1000,
                           distinct_stamps % 1000)[codes]
-    rows.flag(valid & np.isnat(when), "date does not exist in the year taken for it; pass --year")
+    rows.flag(valid & np.isnat(when), Said("reject.no_such_day"))
     return when
 
 

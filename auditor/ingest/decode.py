@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.errors import StatementError
+from auditor.wording import Said
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -28,12 +29,9 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
         cp932_at = cp932_error.start
     # The line named is where the encoding that read further failed: in a CP932 file with
     # one UTF-8 line (or the reverse) that is the odd line, not line 1 as it used to be.
-    raise StatementError(
-        f"cannot decode: not UTF-8 (from line {_line_of(raw, utf8_at)}) nor CP932 "
-        f"(from line {_line_of(raw, cp932_at)}); "
-        "pass --encoding with the file's encoding, e.g. --encoding shift_jis_2004",
-        line=_line_of(raw, max(utf8_at, cp932_at)),
-    )
+    raise StatementError(Said("read.undecodable", utf8=_line_of(raw, utf8_at),
+                              cp932=_line_of(raw, cp932_at)),
+                         line=_line_of(raw, max(utf8_at, cp932_at)))
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -53,13 +51,10 @@ def _decode_as(raw: bytes, encoding: str) -> str:
     try:
         text = raw.decode(encoding)
     except LookupError:
-        raise StatementError(f"unknown encoding {encoding!r}; use a Python codec name such as cp932") from None
+        raise StatementError(Said("read.unknown_encoding", encoding=repr(encoding))) from None
     except UnicodeDecodeError as exc:
         line = _line_of(raw, exc.start)
-        raise StatementError(
-            f"does not decode as {encoding}; try another --encoding or leave it out to detect it",
-            line=line,
-        ) from None
+        raise StatementError(Said("read.not_encoding", encoding=encoding), line=line) from None
     return text.removeprefix("\ufeff")
 
 
@@ -73,34 +68,29 @@ def _line_of(raw: bytes, offset: int) -> int:
 def _refuse_non_text(raw: bytes) -> None:
     """Name the common wrong files (Excel, HTML saved as .csv) instead of failing later."""
     if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
-        raise StatementError("the file is empty")
+        raise StatementError(Said("read.empty"))
     if raw.startswith(b"PK\x03\x04"):
-        raise StatementError("this is an Excel workbook (.xlsx), not CSV: save it as CSV first")
+        raise StatementError(Said("read.xlsx"))
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise StatementError("this is an old Excel file (.xls), not CSV: save it as CSV first")
+        raise StatementError(Said("read.xls"))
     head = raw[:512].lstrip().lower()
     if head.startswith(_WEB_PAGE_HEADS):
-        raise StatementError(_WEB_PAGE)
+        raise StatementError(Said("read.web_page"))
 
 
 # Checked again on the decoded text: a page saved with a BOM or as UTF-16 starts with other
 # bytes, and used to fall through to "no bank header found".
 _WEB_PAGE_HEADS = (b"<!doctype html", b"<html", b"<?xml")
-_WEB_PAGE = "this is a web page (HTML/XML), not CSV: download the CSV export"
 
 
 def check_text(text: str) -> None:
     """Refuse decoded text that cannot be a statement (NUL bytes mean binary or UTF-16)."""
     if not text or text.isspace():
-        raise StatementError("the file is empty")
+        raise StatementError(Said("read.empty"))
     if text[:512].lstrip().lower().startswith(tuple(h.decode() for h in _WEB_PAGE_HEADS)):
-        raise StatementError(_WEB_PAGE)
+        raise StatementError(Said("read.web_page"))
     position = text.find("\x00")
     if position >= 0:
         newline = "\n" if "\n" in text else "\r"  # CR-only line ends too, as _line_of
         line = text.count(newline, 0, position) + 1
-        raise StatementError(
-            "contains NUL bytes: binary data, or UTF-16 without a byte-order mark "
-            "(try --encoding utf-16-le)",
-            line=line,
-        )
+        raise StatementError(Said("read.nul"), line=line)

@@ -10,7 +10,7 @@ from auditor.errors import StatementError
 from auditor.ingest.layouts import Layout, header_index
 from auditor.ingest.read import HEADER_SCAN_LINES, first_lines, split_line
 from auditor.ingest.text import fold_header
-from auditor.wording import say
+from auditor.wording import Said, say
 
 _DELIMITERS = (",", "\t", ";")
 _PEEK_ROWS = 200
@@ -85,10 +85,7 @@ def identify(text: str, encoding: str, layouts: Sequence[Layout]) -> HeaderMatch
             layout = generic_layout(cells, delimiter) if len(cells) >= 3 else None
             if layout is not None:
                 return _match(layout, cells, number, spans, text, delimiter)
-    raise StatementError(
-        f"no bank header found in the first {HEADER_SCAN_LINES} lines; "
-        "if this is a statement, describe it with --layout FILE (see README, 'Your own layout')"
-    )
+    raise StatementError(Said("read.no_header", lines=HEADER_SCAN_LINES))
 
 
 def identify_own(text: str, encoding: str, own: Sequence[Layout],
@@ -110,8 +107,8 @@ def identify_own(text: str, encoding: str, own: Sequence[Layout],
         return identify(text, encoding, own)
     given = ", ".join(Path(layout.source).name for layout in own)
     if match is None or match.layout.generic:
-        raise StatementError(say("error.layout_mismatch_none", "en", layout=given))
-    raise StatementError(say("error.layout_mismatch", "en", layout=given, found=match.layout.id))
+        raise StatementError(Said("error.layout_mismatch_none", layout=given))
+    raise StatementError(Said("error.layout_mismatch", layout=given, found=match.layout.id))
 
 
 def _folded(cells: Sequence[str]) -> tuple[str, ...]:
@@ -206,6 +203,6 @@ def _generic_from_roles(cells: Sequence[str], roles: dict[str, int], delimiter: 
     if has_pair:
         roles.pop("amount", None)
     columns = {role: (cells[position],) for role, position in roles.items()}
-    return Layout(id="generic", bank="unknown bank", bank_en="unknown bank",
+    return Layout(id="generic", bank=Said("bank.unknown"), bank_en=Said("bank.unknown"),
                   header=tuple(cells), columns=columns, delimiter=delimiter,
                   source="generic", generic=True)

@@ -10,8 +10,10 @@ from importlib import resources
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.fs.reason import os_reason
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
 from auditor.ingest.text import fold_header
+from auditor.wording import Said
 
 # Roles a layout maps to its columns; date and time may span several columns (PayPay銀行).
 ROLES = ("date", "time", "withdrawal", "deposit", "amount", "description", "channel",
@@ -54,10 +56,10 @@ def parse_layout(data: dict[str, object], source: str) -> Layout:
     """Build a Layout from TOML data, naming the file and key of anything wrong."""
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise UsageError(f"{source}: unknown layout key {sorted(unknown)[0]!r}")
+        raise UsageError(Said("layout.unknown_key", source=source, key=repr(sorted(unknown)[0])))
     for key in ("id", "bank", "header", "columns"):
         if key not in data:
-            raise UsageError(f"{source}: layout needs a {key!r} entry")
+            raise UsageError(Said("layout.needs", source=source, key=repr(key)))
     header = _strings(data["header"], source, "header")
     columns = _columns(data["columns"], header, source)
     return Layout(
@@ -72,7 +74,7 @@ def parse_layout(data: dict[str, object], source: str) -> Layout:
 
 def _strings(value: object, source: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{source}: {key!r} must be a list of strings")
+        raise UsageError(Said("layout.strings", source=source, key=repr(key)))
     return tuple(value)
 
 
@@ -80,37 +82,39 @@ def _delimiter(value: object, source: str) -> str | None:
     if value is None:
         return None
     if value not in (",", "\t", ";"):
-        raise UsageError(f"{source}: 'delimiter' must be \",\", \"\\t\" or \";\"")
+        raise UsageError(Said("layout.delimiter", source=source))
     return str(value)
 
 
 def _order(value: object, source: str) -> str | None:
     if value is not None and value not in ORDERS:
-        raise UsageError(f"{source}: 'order' must be \"oldest-first\" or \"newest-first\"")
+        raise UsageError(Said("layout.order", source=source))
     return None if value is None else str(value)
 
 
 def _optional_bool(value: object, source: str) -> bool | None:
     if value is not None and not isinstance(value, bool):
-        raise UsageError(f"{source}: 'negative_withdrawals' must be true or false")
+        raise UsageError(Said("layout.negative", source=source))
     return value
 
 
 def _columns(value: object, header: Sequence[str], source: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
-        raise UsageError(f"{source}: [columns] must be a table")
+        raise UsageError(Said("layout.columns_table", source=source))
     folded = {fold_header(h) for h in header}
     columns: dict[str, tuple[str, ...]] = {}
     for role, names in value.items():
         if role not in ROLES:
-            raise UsageError(f"{source}: unknown column role {role!r} (known: {', '.join(ROLES)})")
+            raise UsageError(Said("layout.unknown_role", source=source, role=repr(role),
+                                  known=", ".join(ROLES)))
         names = [names] if isinstance(names, str) else names
         names = _strings(names, source, f"columns.{role}")
         if len(names) > 1 and role not in _MULTI_ROLES:
-            raise UsageError(f"{source}: column role {role!r} takes one column")
+            raise UsageError(Said("layout.one_column", source=source, role=repr(role)))
         missing = [n for n in names if fold_header(n) not in folded]
         if missing:
-            raise UsageError(f"{source}: column {missing[0]!r} of {role!r} is not in the header")
+            raise UsageError(Said("layout.not_in_header", source=source, column=repr(missing[0]),
+                                  role=repr(role)))
         columns[role] = names
     _check_roles(columns, source)
     return columns
@@ -118,12 +122,10 @@ def _columns(value: object, header: Sequence[str], source: str) -> dict[str, tup
 
 def _check_roles(columns: dict[str, tuple[str, ...]], source: str) -> None:
     if "date" not in columns or "description" not in columns:
-        raise UsageError(f"{source}: [columns] needs 'date' and 'description'")
+        raise UsageError(Said("layout.date_description", source=source))
     has_pair = "withdrawal" in columns and "deposit" in columns
     if has_pair == ("amount" in columns):
-        raise UsageError(
-            f"{source}: [columns] needs either 'withdrawal' and 'deposit', or one signed 'amount'"
-        )
+        raise UsageError(Said("layout.amounts", source=source))
 
 
 @cache
@@ -143,16 +145,17 @@ def load_layout_file(path: Path) -> Layout:
     try:
         data = tomllib.loads(read_regular(path, MAX_LAYOUT_BYTES).decode("utf-8"))
     except NotRegularFile as exc:
-        raise UsageError(f"{path}: the layout file is not a regular file ({exc.kind})") from None
+        raise UsageError(Said("layout.not_regular", path=path, kind=exc.kind)) from None
     except TooLarge:
-        raise UsageError(f"{path}: larger than {MAX_LAYOUT_BYTES // 1_000_000} MB: "
-                         "not a layout file") from None
+        raise UsageError(Said("layout.too_large", path=path,
+                              limit=MAX_LAYOUT_BYTES // 1_000_000)) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read layout file ({exc.strerror})") from None
+        raise UsageError(Said("layout.cannot_read", path=path,
+                              reason=os_reason(exc.errno, exc.strerror))) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not a valid TOML layout ({exc})") from None
+        raise UsageError(Said("layout.invalid", path=path, detail=str(exc))) from None
     except RecursionError:
-        raise UsageError(f"{path}: not a valid TOML layout (nested too deeply)") from None
+        raise UsageError(Said("layout.too_deep", path=path)) from None
     return parse_layout(data, str(path))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from auditor.errors import StatementError
 from auditor.ingest.decode import decode
+from auditor.wording import Bi, Said, say
 
 _JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CHANCE = re.compile("[\u0080-\u00a4\u00a6-\u00d6\u00d8-\u07ff]")  # all but ¥ and ×
@@ -35,10 +36,8 @@ class Decoded:
     def note(self) -> list[str]:
         if not self.rejected:
             return []
-        lines = ", ".join(str(line) for line, _ in self.rejected[:10])
-        more = "" if len(self.rejected) <= 10 else f" and {len(self.rejected) - 10} more"
-        return [f"the file mixes encodings: line(s) {lines}{more} are not "
-                f"{_name(self.encoding)} like the rest and were rejected"]
+        lines, more = _shown([line for line, _ in self.rejected])
+        return [Said("note.mixed", lines=lines, more=more, encoding=_name(self.encoding))]
 
 
 def decode_rows(raw: bytes, encoding: str | None = None) -> Decoded:
@@ -69,10 +68,15 @@ def foreign_text(value: str, encoding: str) -> bool:
 
 def foreign_note(lines: list[int], encoding: str) -> str:
     """The note for rows whose text is UTF-8 in a file of another encoding."""
-    shown = ", ".join(map(str, lines[:10])) + ("" if len(lines) <= 10 else
-                                               f" and {len(lines) - 10} more")
-    return (f"the file mixes encodings: line(s) {shown} are UTF-8, not {_name(encoding)} "
-            "like the rest, and were rejected")
+    shown, more = _shown(lines)
+    return Said("note.mixed_utf8", lines=shown, more=more, encoding=_name(encoding))
+
+
+def _shown(lines: list[int]) -> tuple[Bi, str]:
+    """The first ten line numbers, in each language's list, and how many more there are."""
+    first = [str(line) for line in lines[:10]]
+    more = "" if len(lines) <= 10 else Said("note.more", count=len(lines) - 10)
+    return Bi(*(say("message.line_separator", lang).join(first) for lang in ("en", "ja"))), more
 
 
 def _name(encoding: str) -> str:
@@ -121,7 +125,7 @@ def _by_line(raw: bytes, primary: str, whole: StatementError | None) -> Decoded:
     """
     body, shown = (raw[3:], "utf-8-sig") if raw.startswith(codecs.BOM_UTF8) else (raw, primary)
     if not _ascii_compatible(primary) or (shown == "utf-8-sig" and primary != "utf-8"):
-        raise whole or StatementError("cannot decode line by line")
+        raise whole or StatementError(Said("read.by_line"))
     newline = b"\n" if b"\n" in body else b"\r"
     parts, rejected, good = [], [], 0
     for number, line in enumerate(body.split(newline), start=1):
@@ -133,18 +137,18 @@ def _by_line(raw: bytes, primary: str, whole: StatementError | None) -> Decoded:
             continue
         good += not line.isascii()
     if not rejected or len(rejected) >= good:
-        raise whole or StatementError("cannot decode line by line")
+        raise whole or StatementError(Said("read.by_line"))
     return Decoded(newline.decode("ascii").join(parts), shown, tuple(rejected))
 
 
 def _why(line: bytes, primary: str) -> str:
     if primary != "utf-8" and _is_utf8(line):
-        return f"this row is UTF-8 text, the rest of the file {_name(primary)}"
+        return Said("reject.utf8", encoding=_name(primary))
     if primary == "utf-8":
         try:
             line.decode("cp932")
         except UnicodeDecodeError:
             pass
         else:
-            return "this row is CP932 (Shift_JIS) text, the rest of the file UTF-8"
-    return f"this row does not decode as {_name(primary)} like the rest of the file"
+            return Said("reject.cp932")
+    return Said("reject.undecodable", encoding=_name(primary))

@@ -14,6 +14,7 @@ from auditor.ingest.dating import Dating, balance_order, to_dates
 from auditor.ingest.identify import HeaderMatch
 from auditor.ingest.read import Records
 from auditor.ingest.rows import RowProblems, split_problems
+from auditor.wording import Said
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def normalise(records: Records, match: HeaderMatch, year: int | None, today: dat
     cells = records.cells[keep].reset_index(drop=True)
     lines, overflow = records.lines[keep], records.overflow[keep]
     rows = RowProblems(len(cells))
-    rows.flag(overflow, f"row has more cells than the header's {match.width}")
+    rows.flag(overflow, Said("reject.too_wide", width=match.width))
     columns = Columns(cells, match)
     ymd = columns.dates(rows)
     debit, credit = columns.amounts(rows)

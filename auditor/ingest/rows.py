@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from auditor.wording import Said
+
 _NOTE_HEADS = ("※", "*", "＊", "注", "合計", "計", "TOTAL", "以上")
+_NOTE_LINE = Said("reject.note_line")
+# A row whose date cell is no date, below the last good row, may be the bank's note or total.
+_DATE_REASONS = ("reject.date", "reject.no_such_day")
 
 
 class RowProblems:
@@ -15,7 +20,7 @@ class RowProblems:
         self.reasons = np.full(count, None, dtype=object)
         self.good = np.ones(count, dtype=bool)  # kept alongside: isna() on objects is slow
 
-    def flag(self, mask: np.ndarray, reason: str) -> None:
+    def flag(self, mask: np.ndarray, reason: Said) -> None:
         first = mask & self.good
         self.reasons[first] = reason
         self.good &= ~first
@@ -29,15 +34,15 @@ def split_problems(rows: RowProblems, lines: np.ndarray,
     rejected: list[tuple[int, str]] = []
     skipped: list[tuple[int, str]] = []
     for index in bad:
-        reason = str(rows.reasons[index])
+        reason = rows.reasons[index]  # what was said, so it can be said in either language
         if index > last_good and _looks_like_note(cells.iloc[index], reason):
-            skipped.append((int(lines[index]), "note line after the table"))
+            skipped.append((int(lines[index]), _NOTE_LINE))
         else:
             rejected.append((int(lines[index]), reason))
     return rejected, skipped
 
 
-def _looks_like_note(row: pd.Series, reason: str) -> bool:
+def _looks_like_note(row: pd.Series, reason: Said) -> bool:
     filled = [str(cell).strip() for cell in row.dropna() if str(cell).strip()]
     first = filled[0].upper() if filled else ""
-    return reason.startswith("date") and (len(filled) <= 2 or first.startswith(_NOTE_HEADS))
+    return reason.key in _DATE_REASONS and (len(filled) <= 2 or first.startswith(_NOTE_HEADS))

@@ -21,8 +21,10 @@ from auditor.ingest.normalise import Parsed, normalise
 from auditor.ingest.mixed import Decoded, decode_rows, foreign_note, foreign_text
 from auditor.ingest.decode import check_text
 from auditor.ingest.read import LINE_END, records
+from auditor.fs.reason import os_reason
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
 from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin
+from auditor.wording import Said
 
 
 DEFAULT_MAX_BYTES = 100_000_000  # scan --max-size's default, for every command
@@ -86,7 +88,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions(),
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
-        notes.append(f"no transactions below the header (line {match.line})")
+        notes.append(Said("note.no_rows", line=match.line))
     account = find_account(LINE_END.split(text[:match.header_start]), path)
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
                      parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account,
@@ -96,7 +98,7 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions(),
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes: a regular file only (a FIFO or /dev/zero is refused unread)."""
     if path.is_dir():  # expand() keeps only folders that hold no statement file
-        raise StatementError("is a folder with no statement file (.csv, .tsv, .txt) in it")
+        raise StatementError(Said("read.folder"))
     try:
         return read_regular(path, limit)
     except OSError as exc:
@@ -106,12 +108,11 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 def unreadable(exc: OSError, limit: int) -> StatementError:
     """Why a statement's bytes could not be read, as the file's one-line error."""
     if isinstance(exc, NotRegularFile):
-        return StatementError(f"not a regular file ({exc.kind}): statements are read from "
-                              "files only")
+        return StatementError(Said("read.not_regular", kind=exc.kind))
     if isinstance(exc, TooLarge):
-        return StatementError(f"larger than the {limit // 1_000_000} MB limit; "
-                              "raise it with --max-size if this really is one statement")
-    return StatementError(f"cannot open the file ({exc.strerror or type(exc).__name__})")
+        return StatementError(Said("read.too_large", limit=limit // 1_000_000))
+    reason = os_reason(exc.errno, exc.strerror or type(exc).__name__)
+    return StatementError(Said("read.cannot_open", reason=reason))
 
 
 def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
@@ -133,7 +134,7 @@ def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
     if not foreign.any():
         return replace(parsed, rejected=rejected)
     lines = [int(line) for line in frame["line"][foreign]]
-    reason = f"this row is UTF-8 text, the rest of the file {decoded.encoding.upper()}"
+    reason = Said("reject.utf8", encoding=decoded.encoding.upper())
     return replace(parsed, frame=frame[~foreign].reset_index(drop=True),
                    rejected=sorted([*rejected, *((line, reason) for line in lines)]),
                    notes=[*parsed.notes, foreign_note(lines, decoded.encoding)])
@@ -147,7 +148,7 @@ def _generic_note(match: HeaderMatch) -> list[str]:
     if not match.layout.generic:
         return []
     used = ", ".join(f"{role}={'/'.join(names)}" for role, names in match.layout.columns.items())
-    return [f"unknown bank: read with the generic layout using columns {used}"]
+    return [Said("note.generic", columns=used)]
 
 
 def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
@@ -206,6 +207,9 @@ def read_all(paths: Sequence[Path], options: ReadOptions,
 def failed_report(path: Path, exc: Exception, stage: str) -> FileReport:
     """A file that could not be read (its one-line reason) or hit a bug (exit 4)."""
     if isinstance(exc, StatementError):
-        return file_report(path, error=str(exc))
-    return file_report(path, error=f"internal error while {stage} ({type(exc).__name__})",
+        return file_report(path, error=exc.said())
+    return file_report(path, error=Said(_INTERNAL[stage], kind=type(exc).__name__),
                        internal=True)
+
+
+_INTERNAL = {"reading": "read.internal_reading", "auditing": "read.internal_auditing"}

@@ -6,6 +6,8 @@ from datetime import date
 
 import numpy as np
 
+from auditor.wording import Said
+
 
 def infer_years(months: np.ndarray, days: np.ndarray, year: int | None, today: date,
                 notes: list[str], newest_first: bool | None = None) -> np.ndarray:
@@ -26,7 +28,6 @@ def infer_years(months: np.ndarray, days: np.ndarray, year: int | None, today: d
         newest = int(chronological[-1])
         year = today.year if newest <= today.month * 100 + today.day else today.year - 1
         year -= int(offsets[-1])
-        notes.append(f"dates have no year: assumed the statement starts in {year} "
-                     "(from the file's date); pass --year to set it")
+        notes.append(Said("note.no_year", year=year))
     years = year + offsets
     return years[::-1] if newest_first else years

@@ -10,36 +10,38 @@ from auditor.ingest.account import mask_path
 from auditor.i18n import word
 from auditor.models import FileReport, ScanResult
 from auditor.render.safety import printable
-from auditor.wording import yen
+from auditor.wording import in_lang, say, yen
 
 _SHOWN_REJECTS = 5
 _SHOWN_BREAKS = 10
 
 
-def report_messages(reports: Iterable[FileReport], err: TextIO | None = None) -> None:
+def report_messages(reports: Iterable[FileReport], err: TextIO | None = None,
+                    lang: str = "en") -> None:
     """Say, per file, what failed, which rows were rejected and any note; never cell values.
 
     File names and header names can hold control characters, so each line is made inert.
     """
     stream = err or sys.stderr
     for report in reports:
-        for message in _messages(report):
+        for message in _messages(report, lang):
             # The path through mask_path: a file name may carry the account number.
             stream.write(printable(f"auditor: {mask_path(report.path)}: {message}") + "\n")
 
 
-def _messages(report: FileReport) -> Iterator[str]:
+def _messages(report: FileReport, lang: str) -> Iterator[str]:
     if report.error:
-        yield report.error
+        yield in_lang(report.error, lang)
     for line, reason in report.rejected[:_SHOWN_REJECTS]:
-        yield f"line {line}: row rejected: {reason}"
+        yield say("message.rejected", lang, line=line, reason=reason)
     if len(report.rejected) > _SHOWN_REJECTS:
-        yield f"{len(report.rejected) - _SHOWN_REJECTS} more rejected rows (see --format json)"
+        yield say("message.more_rejected", lang, count=len(report.rejected) - _SHOWN_REJECTS)
     if report.balance_breaks:
-        lines = ", ".join(str(line) for line in report.balance_breaks[:_SHOWN_BREAKS])
-        yield f"balance does not follow at line(s) {lines} (a row may be missing or edited)"
+        lines = say("message.line_separator", lang).join(
+            str(line) for line in report.balance_breaks[:_SHOWN_BREAKS])
+        yield say("message.breaks", lang, lines=lines)
     for note in report.notes:
-        yield f"note: {note}"
+        yield say("message.note", lang, note=note)
 
 
 def summary_line(result: ScanResult, lang: str) -> str:

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TextIO
 
 from auditor.fs.atomic import OutputError, atomic_output
+from auditor.fs.reason import os_reason
 from auditor.detect.campaigns import run_summary
 from auditor.models import FileReport, ScanResult
 from auditor.render import json_dump
 from auditor.render.findings_csv import EXCEL_BOM, write_csv
 from auditor.render.safety import csv_safe, json_inert
+from auditor.wording import Said
 
 FILE_COLUMNS = ("path", "status", "layout", "bank", "account", "encoding", "rows", "rejected",
                 "debit_total", "credit_total", "period_from", "period_to", "balance_breaks",
@@ -27,7 +29,9 @@ def write_output_dir(result: ScanResult, folder: Path, lang: str, excel: bool = 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+        reason = os_reason(exc.errno, exc.strerror)
+        raise OutputError(Said("output.cannot_create_folder", path=folder,
+                               reason=reason)) from None
     with atomic_output(folder / "findings.csv") as out:
         write_csv(result, out, lang, excel)
     with atomic_output(folder / "findings.jsonl") as out:

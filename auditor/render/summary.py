@@ -11,7 +11,7 @@ from auditor.i18n import word
 from auditor.models import ScanResult
 from auditor.render.accounts import account_notes, accounts_table
 from auditor.render.safety import printable
-from auditor.wording import yen
+from auditor.wording import in_lang, yen
 
 
 def run_tables(result: ScanResult, lang: str, top: int = 10) -> Group:
@@ -51,6 +51,7 @@ def _titled(title: str, lang: str, *columns: str) -> Table:
 def _table(title: str, key: str, rows: list[dict[str, object]], lang: str) -> Table:
     table = _titled(title, lang, key, "findings", "at_risk")
     for row in rows:
-        table.add_row(Text(printable(str(row[key]))), str(row["findings"]),
-                      yen(int(str(row["at_risk"]))))
+        name = row[key]  # a bank read with the generic layout is said in the reader's words
+        table.add_row(Text(printable(in_lang(name, lang) if isinstance(name, str) else str(name))),
+                      str(row["findings"]), yen(int(str(row["at_risk"]))))
     return table

@@ -14,7 +14,7 @@ from functools import cached_property
 from auditor.ingest.account import mask, mask_digit_runs
 from auditor.models import Finding, Severity
 from auditor.detect.wallets import Catalogue
-from auditor.wording import both
+from auditor.wording import Said, both
 
 # Answers as the answers store spells them (auditor.store.answers.Answer is a StrEnum of these).
 MINE, NOT_MINE, NOT_SURE = "mine", "not-mine", "not-sure"
@@ -141,7 +141,7 @@ def mask_account(text: str) -> str:
     """
     digits = _ACCOUNT_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     if not re.fullmatch(r"[0-9*]*[0-9][0-9*]*|\*+", digits):
-        raise ValueError("an account number may hold only digits, spaces and hyphens")
+        raise ValueError(Said("cli.report.account_digits"))
     return mask(digits) or "***"
 
 

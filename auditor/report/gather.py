@@ -12,6 +12,7 @@ from auditor.ingest.statement import Statement
 from auditor.models import FileReport, ScanResult
 from auditor.report.claim import Debit, SourceFile
 from auditor.run.pipeline import ScanJob, run_keeping
+from auditor.wording import Said
 
 _CHUNK = 1 << 20
 
@@ -42,8 +43,8 @@ def gather(job: ScanJob) -> Gathered:
     result, kept = run_keeping(job, keep)
     for report in result.files:
         if report.internal:
-            raise AuditorError(f"{mask_path(report.path)}: {report.error}; no draft was written "
-                               "(set AUDITOR_DEBUG=1 for details)")
+            raise AuditorError(Said("cli.report.no_draft", path=mask_path(report.path),
+                                    error=report.error))
     # A row two downloads of one account hold is one debit: counted where it is kept.
     again = frozenset().union(*(account.repeats for account in result.accounts))
     return Gathered(result, tuple(k.source for k in kept),

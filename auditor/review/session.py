@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from auditor.models import Severity
 from auditor.review.replies import KEYS, parse_answer, parse_yes_no
-from auditor.wording import say
+from auditor.wording import Bi, say
 from auditor.store.answers import Answer, answer_key
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class Review:
         if wallet is None:
             return "?"
         entry = self.catalogue.get(wallet)
-        return f"{entry.name_ja if self.lang == 'ja' else entry.name_en} ({wallet})"
+        return self.say("wallet_name", name=Bi(entry.name_en, entry.name_ja), id=wallet)
 
     def saved(self) -> dict[str, object]:
         """How many answers this run saved, and where: for the messages that stop a run."""

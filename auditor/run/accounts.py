@@ -26,14 +26,14 @@ from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
 from auditor.stitch.grouping import Ends
 from auditor.stitch.summary import AccountSummary, of_account, of_file
+from auditor.wording import Said
 
 if TYPE_CHECKING:
     from auditor.run.pipeline import ScanJob
 
 _log = logging.getLogger(__name__)
 _NO_ENDS = Ends(math.nan, frozenset())
-_NOT_STITCHED = ("not stitched with the other downloads of its account (an internal error; "
-                 "set AUDITOR_DEBUG=1 for details): rows they share may be counted twice")
+_NOT_STITCHED = Said("note.not_stitched")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from auditor.detect.rules import Context
 from auditor.fs.stdin import Piped
 from auditor.ingest.statement import (ReadOptions, Statement, failed_report, file_report,
                                       read_piped, read_statement)
+from auditor.wording import Said
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
@@ -158,7 +159,7 @@ def result_of(outcomes: list[Audited], files: int) -> ScanResult:
     reports = tuple(o.report for o in outcomes)
     if len(outcomes) < files and reports:
         last = reports[-1]
-        note = "stopped here: --fail-fast and this file could not be read"
+        note = Said("note.fail_fast")
         reports = (*reports[:-1], replace(last, notes=(*last.notes, note)))
     return ScanResult(
         files=reports,

@@ -12,6 +12,7 @@ from pathlib import Path
 from auditor.fs.regular import read_regular
 from auditor.ingest.account import mask_path
 from auditor.models import FileReport
+from auditor.wording import Said
 
 
 def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
@@ -46,8 +47,8 @@ def repeated_files(paths: Sequence[Path], limit: int) -> dict[int, int]:
 
 def repeat_report(path: Path, first: Path) -> FileReport:
     """How a repeated file is listed: read once, under the first name it was given."""
-    return FileReport(path=str(path), repeat_of=str(first), notes=(
-        f"the same bytes as {mask_path(str(first))}: read once and counted once",))
+    return FileReport(path=str(path), repeat_of=str(first),
+                      notes=(Said("note.repeat", path=mask_path(str(first))),))
 
 
 def _digest(path: Path, limit: int) -> str | None:

@@ -18,7 +18,9 @@ from auditor.fs.locks import shared_file_lock
 from auditor.models import Finding
 from auditor.store.folders import data_file
 from auditor.store.secret import private_key, rekey
+from auditor.fs.reason import os_reason
 from auditor.fs.regular import NotRegularFile, TooLarge, read_regular
+from auditor.wording import Said
 
 ENV_VAR = "AUDITOR_ANSWERS"
 # 1: keys were plain SHA-256 hex; 2: keyed with the install's secret (auditor.store.secret).
@@ -130,8 +132,9 @@ class AnswerStore:
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
-        with shared_file_lock(self.path, LOCK_WAIT, "answers file"):
+            raise OutputError(Said("output.cannot_write", path=self.path,
+                                   reason=os_reason(exc.errno, exc.strerror or exc))) from None
+        with shared_file_lock(self.path, LOCK_WAIT, Said("lock.answers")):
             text = _read(self.path)
             on_disk = {} if text is None else _parse(text, self.path)
             self._entries = {**on_disk, **self._changed}
@@ -152,7 +155,7 @@ def annotate(
 
 def _unusable(path: Path, problem: str) -> UsageError:
     # Never "fix" the file ourselves: it holds the holder's answers, which only they can redo.
-    return UsageError(f"{path}: {problem}; move it aside (rename it) to start a new answers file")
+    return UsageError(Said("answers.unusable", path=path, problem=problem))
 
 
 def _read(path: Path) -> str | None:
@@ -161,29 +164,31 @@ def _read(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except NotRegularFile as exc:
-        raise _unusable(path, f"the answers file is not a regular file ({exc.kind})") from None
+        raise _unusable(path, Said("answers.not_regular", kind=exc.kind)) from None
     except TooLarge:
-        raise _unusable(path, f"larger than {MAX_ANSWERS_BYTES // 1_000_000} MB: "
-                              "not an auditor answers file") from None
+        raise _unusable(path, Said("answers.too_large",
+                                   limit=MAX_ANSWERS_BYTES // 1_000_000)) from None
     except OSError as exc:
-        raise _unusable(path, f"cannot read answers ({exc.strerror or exc})") from None
+        reason = os_reason(exc.errno, exc.strerror or exc)
+        raise _unusable(path, Said("answers.cannot_read", reason=reason)) from None
     try:
         return raw.decode("utf-8-sig")  # a BOM from a hand edit on Windows is harmless
     except UnicodeDecodeError:
-        raise _unusable(path, "answers file is not UTF-8 text") from None
+        raise _unusable(path, Said("answers.not_utf8")) from None
 
 
 def _parse(text: str, path: Path) -> dict[str, Entry]:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        raise _unusable(path, "answers file is not valid JSON") from None
+        raise _unusable(path, Said("answers.not_json")) from None
     if not isinstance(data, dict) or set(data) != {"schema", "answers"}:
-        raise _unusable(path, "not an auditor answers file")
+        raise _unusable(path, Said("answers.not_ours"))
     if type(data["schema"]) is not int or data["schema"] not in (1, SCHEMA):
-        raise _unusable(path, f"answers file schema {data['schema']!r:.20} is not {SCHEMA}")
+        raise _unusable(path, Said("answers.schema", schema=f"{data['schema']!r:.20}",
+                                   expected=SCHEMA))
     if not isinstance(data["answers"], dict):
-        raise _unusable(path, "answers must be a JSON object")
+        raise _unusable(path, Said("answers.not_object"))
     entries = {}
     for number, (key, value) in enumerate(data["answers"].items(), start=1):
         entry = _entry(key, value, number, path)
@@ -194,11 +199,11 @@ def _parse(text: str, path: Path) -> dict[str, Entry]:
 def _entry(key: str, value: Any, number: int, path: Path) -> Entry:
     """One entry, checked strictly: only this tool writes the file, so oddities are damage."""
     if not _KEY.fullmatch(key) or not isinstance(value, dict) or set(value) != set(_ENTRY_KEYS):
-        raise _unusable(path, f"answer {number} is malformed")
+        raise _unusable(path, Said("answers.malformed", number=number))
     answer, wallet, day, amount, at = (value[k] for k in _ENTRY_KEYS)
     well_typed = (isinstance(answer, str) and answer in _ANSWERS
                   and isinstance(wallet, str | None) and isinstance(day, str)
                   and isinstance(at, str) and type(amount) is int)  # bool is an int too
     if not well_typed:
-        raise _unusable(path, f"answer {number} is malformed")
+        raise _unusable(path, Said("answers.malformed", number=number))
     return Entry(Answer(answer), wallet, day, amount, at)

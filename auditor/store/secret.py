@@ -22,9 +22,11 @@ from functools import cache
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.fs.reason import os_reason
 from auditor.fs.regular import read_regular
 from auditor.fs.tempfiles import make_temp
 from auditor.store.folders import data_file
+from auditor.wording import Said
 
 ENV_VAR = "AUDITOR_SECRET"
 FILE_NAME = "secret.key"
@@ -55,9 +57,9 @@ def _secret(path: Path) -> bytes:
     except FileNotFoundError:
         raw = _create(path)
     except OSError as exc:
-        raise _unusable(path, f"cannot read it ({exc.strerror or type(exc).__name__})") from None
+        raise _unusable(path, Said("secret.cannot_read", reason=_reason(exc))) from None
     if not _HEX.fullmatch(raw):
-        raise _unusable(path, "it is not 64 hex digits")
+        raise _unusable(path, Said("secret.not_hex"))
     return bytes.fromhex(raw[:64].decode("ascii"))
 
 
@@ -80,7 +82,7 @@ def _create(path: Path) -> bytes:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
     except OSError as exc:
-        raise _unusable(path, f"cannot create it ({exc.strerror or type(exc).__name__})") from None
+        raise _unusable(path, Said("secret.cannot_create", reason=_reason(exc))) from None
     return text
 
 
@@ -96,6 +98,8 @@ def _publish(temp: Path, path: Path) -> None:
 
 
 def _unusable(path: Path, why: str) -> UsageError:
-    return UsageError(f"{path}: the auditor secret is unusable: {why}. Restore it from a "
-                      "backup, or move it aside to make a new one (then --new-only reports "
-                      "every finding once more and earlier review answers no longer apply)")
+    return UsageError(Said("secret.unusable", path=path, why=why))
+
+
+def _reason(exc: OSError) -> object:
+    return os_reason(exc.errno, exc.strerror or type(exc).__name__)

@@ -150,29 +150,6 @@ WORDS: dict[str, str] = {
     "report.told": ("draft: {count} debit(s) claimed ({total}), {apart} listed apart for your "
                     "review, {out} left out ({mine} you answered as yours)"),
     "report.unknown_service": "unknown",
-    # --- The review conversation ---
-    "review.question": ("Did you make this debit? [m]ine / [n]ot mine / [s] not sure (Enter = "
-                        "{key}): "),
-    "review.again": "Please type m, n or s.",
-    "review.mine": "mine",
-    "review.not-mine": "not mine",
-    "review.not-sure": "not sure",
-    "review.before": "Answered before",
-    "review.offer": ("Add {wallet} to the wallets you use, so its top-ups are no longer flagged "
-                     "as unknown? [y/N]: "),
-    "review.yes_no": "Please type y or n.",
-    "review.reason": "Reason (optional, Enter to skip): ",
-    "review.added": "added {wallet} to {path}",
-    "review.hint": "to stop flagging {wallet} as unknown: auditor allow {id}",
-    "review.summary": ("reviewed {asked} finding(s): {mine} mine, {not_mine} not mine, "
-                       "{not_sure} not sure; answers saved to {path}"),
-    "review.nothing": "nothing to review",
-    "review.skipped": "{count} answered before and not asked again (--all asks them too)",
-    "review.below": "{count} below {severity} severity not asked (see --min-severity)",
-    "review.left": "input ended with {count} finding(s) not asked",
-    "review.stopped": "stopped; {count} answer(s) saved to {path}",
-    "review.bad_input": ("input line {line}: {text} is not an answer (use m, n or s); {count} "
-                         "answer(s) saved to {path}"),
     # --- The rules' titles (auditor rules) and reasons ---
     "rule.unrecognised-wallet.title": "Debit to a wallet or brokerage you do not use",
     "rule.unrecognised-wallet": ("{amount} was charged to {wallet}, a service not on your list "
@@ -247,11 +224,4 @@ WORDS: dict[str, str] = {
                    "to {last}; only its bursts and spikes were flagged. If it is yours: "
                    "`{command}`? If not, scan again with --allow and the wallets you do use (or "
                    "--allow none) to check every one"),
-    # --- Messages on the command line: the error's one line ---
-    "error.stdin_terminal": "standard input is a terminal: pipe a statement in (auditor scan - < statement.csv), or give its file name",
-    "error.excel_format": "--excel writes CSV, not {format}: use it with --format csv, or with --output-dir for the CSV files there",
-    "error.unknown_wallet": "unknown wallet {name} (did you mean {closest}? `auditor wallets` lists all)",
-    "error.unknown_wallet_none": "unknown wallet {name} (`auditor wallets` lists them all)",
-    "error.layout_mismatch": "its header row is not that of --layout {layout} but of the built-in {found} layout: without --layout it is read as {found}",
-    "error.layout_mismatch_none": "its header row is not that of --layout {layout} (nor of any bank layout auditor has): check the layout's header",
 }

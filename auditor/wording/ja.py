@@ -132,27 +132,6 @@ WORDS: dict[str, str] = {
     # For the terminal (stderr), not the draft
     "report.told": "下書き：申し出{count}件（合計{total}）、要確認として別記{apart}件、除外{out}件（うち自分のものと回答{mine}件）",
     "report.unknown_service": "不明",
-    # --- The review conversation ---
-    "review.question": "ご自身の出金ですか？ [m]自分のもの / [n]身に覚えがない / [s]わからない（Enter = {key}）: ",
-    "review.again": "m・n・s のどれかを入力してください。",
-    "review.mine": "自分のもの",
-    "review.not-mine": "身に覚えがない",
-    "review.not-sure": "わからない",
-    "review.before": "前回の回答",
-    "review.offer": "{wallet}を利用中のサービスに追加し、以後は不明なサービスとして検出しないようにしますか？ [y/N]: ",
-    "review.yes_no": "y か n を入力してください。",
-    "review.reason": "理由（任意、Enterで省略）: ",
-    "review.added": "{wallet}を{path}に追加しました",
-    "review.hint": "{wallet}を不明なサービスとして検出しないようにするには: auditor allow {id}",
-    "review.summary": ("{asked}件を確認しました（自分のもの{mine}・身に覚えがない{not_mine}・わからない{not_sure}）。回答の保存先: "
-                       "{path}"),
-    "review.nothing": "確認する検出はありません",
-    "review.skipped": "回答済みの{count}件は省略しました（--all で再確認できます）",
-    "review.below": "重要度が{severity}未満の{count}件は確認していません（--min-severity）",
-    "review.left": "入力が終わったため{count}件は未確認です",
-    "review.stopped": "中断しました。{count}件の回答を{path}に保存しました",
-    "review.bad_input": ("入力の{line}行目: {text} は回答として読めません（m・n・s で答えてください）。"
-                         "{count}件の回答を{path}に保存しました"),
     # --- The rules' titles (auditor rules) and reasons ---
     "rule.unrecognised-wallet.title": "利用していない決済サービス・証券会社への出金",
     "rule.unrecognised-wallet": "利用登録していない{wallet}へ{amount}がチャージされています",
@@ -219,11 +198,4 @@ WORDS: dict[str, str] = {
     # --- A wallet the holder plainly uses, suggested for the allow list ---
     "suggestion": ("{name}はご自身で利用しているようです（{first}〜{last}に{debits}件、普段どおりの金額）。急な連続や高額だけを検出しました。"
                    "ご自身のものなら `{command}`、心当たりがなければ --allow に利用中のサービス（なければ none）を指定してもう一度確認してください"),
-    # --- Messages on the command line: the error's one line ---
-    "error.stdin_terminal": "標準入力が端末です。明細をパイプで渡す（auditor scan - < statement.csv）か、ファイル名を指定してください",
-    "error.excel_format": "--excel はCSV用です（{format}には使えません）。--format csv か --output-dir と一緒に指定してください",
-    "error.unknown_wallet": "不明な決済サービス {name}（{closest} のことですか？一覧は `auditor wallets`）",
-    "error.unknown_wallet_none": "不明な決済サービス {name}（一覧は `auditor wallets`）",
-    "error.layout_mismatch": "見出し行が --layout {layout} のものではなく、組み込みのレイアウト {found} のものです。--layout を外せば {found} として読みます",
-    "error.layout_mismatch_none": "見出し行が --layout {layout} のものではありません（既知の銀行のレイアウトでもありません）。レイアウトの header を確認してください",
 }

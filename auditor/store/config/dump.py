@@ -7,6 +7,7 @@ from datetime import date
 
 from auditor.errors import UsageError
 from auditor.store.config.model import Config
+from auditor.wording import Said
 
 # The whole file is rewritten, so comments a user adds by hand are not kept; it says so.
 _HEADER = "# auditor configuration. The tool rewrites this file; comments are not kept."
@@ -49,4 +50,4 @@ def check_text(text: str, key: str) -> None:
     """Refuse text that cannot be written as UTF-8 (and so as TOML)."""
     # Undecodable argv bytes arrive as lone surrogates, which neither UTF-8 nor TOML can hold.
     if _SURROGATE.search(text):
-        raise UsageError(f"{key} contains bytes that are not valid text in this locale")
+        raise UsageError(Said("config.not_text", key=key))

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from auditor.errors import UsageError
 from auditor.fs.atomic import OutputError, atomic_write_text
+from auditor.fs.reason import os_reason
 from auditor.fs.locks import shared_file_lock
 from auditor.store.config.dump import check_text, dumps_config
 from auditor.store.config.load import load_config
 from auditor.store.config.model import AllowEntry, Config
 from auditor.store.config.validate import check_wallet, show
+from auditor.wording import Said
 
 LOCK_WAIT = 10.0  # seconds a change waits for another run's change
 
@@ -37,7 +39,7 @@ def with_allow(
 def without_allow(config: Config, wallet: str) -> Config:
     """Drop wallet's entry; it not being there is the user's mistake to hear about."""
     if all(e.wallet != wallet for e in config.allow):
-        raise UsageError(f"wallet {show(wallet)} is not in the allow list of {config.path}")
+        raise UsageError(Said("config.not_listed", wallet=show(wallet), path=config.path))
     return replace(config, allow=tuple(e for e in config.allow if e.wallet != wallet))
 
 
@@ -49,7 +51,7 @@ def update_config(path: Path, known_ids: Collection[str],
     others saved (ten `auditor allow` at once kept 5 of 10 entries). Returns what was saved.
     """
     _make_folder(path)
-    with shared_file_lock(path, LOCK_WAIT, "config"):
+    with shared_file_lock(path, LOCK_WAIT, Said("lock.config")):
         updated = change(load_config(path, known_ids))
         save_config(updated)
     return updated
@@ -69,4 +71,5 @@ def _make_folder(path: Path) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(Said("output.cannot_write", path=path,
+                               reason=os_reason(exc.errno, exc.strerror or exc))) from None

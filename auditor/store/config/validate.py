@@ -10,6 +10,7 @@ from typing import Any
 
 from auditor.errors import UsageError
 from auditor.store.config.model import ALLOW_KEYS, AllowEntry
+from auditor.wording import Said
 
 # Messages count [[allow]] entries from 1 as they appear in the file ("allow[2]" is the
 # second) and quote only the offending key, id or choice value, never other file content.
@@ -18,16 +19,15 @@ from auditor.store.config.model import ALLOW_KEYS, AllowEntry
 def allow_entries(value: Any, path: Path, known_ids: Collection[str]) -> tuple[AllowEntry, ...]:
     """The [[allow]] array as entries, each wallet a known id listed once."""
     if not isinstance(value, list):
-        raise UsageError(f"{path}: allow must be an array of tables ([[allow]]), "
-                         f"not {toml_type(value)}")
+        raise UsageError(Said("config.allow_array", path=path, type=toml_type(value)))
     entries: list[AllowEntry] = []
     first_seen: dict[str, int] = {}
     for number, table in enumerate(value, start=1):
         where = f"{path}: allow[{number}]"
         entry = _allow_entry(table, where, known_ids)
         if entry.wallet in first_seen:
-            raise UsageError(f"{where}: wallet {show(entry.wallet)} is listed twice "
-                             f"(also allow[{first_seen[entry.wallet]}])")
+            raise UsageError(Said("config.listed_twice", where=where, wallet=show(entry.wallet),
+                                  first=first_seen[entry.wallet]))
         first_seen[entry.wallet] = number
         entries.append(entry)
     return tuple(entries)
@@ -35,10 +35,10 @@ def allow_entries(value: Any, path: Path, known_ids: Collection[str]) -> tuple[A
 
 def _allow_entry(table: Any, where: str, known_ids: Collection[str]) -> AllowEntry:
     if not isinstance(table, dict):
-        raise UsageError(f"{where}: must be a table, not {toml_type(table)}")
+        raise UsageError(Said("config.not_table", where=where, type=toml_type(table)))
     check_keys(table, ALLOW_KEYS, where)
     if "wallet" not in table:
-        raise UsageError(f"{where}: missing key 'wallet'")
+        raise UsageError(Said("config.no_wallet", where=where))
     wallet = _text(table, "wallet", where) or ""  # present, checked above; TOML has no null
     check_wallet(wallet, known_ids, f"{where}: ")
     return AllowEntry(
@@ -53,7 +53,8 @@ def check_keys(table: Mapping[str, Any], known: tuple[str, ...], where: str) -> 
     """Refuse a key the schema does not have, naming the ones it does."""
     for key in table:
         if key not in known:
-            raise UsageError(f"{where}: unknown key {show(key)}; known keys: {', '.join(known)}")
+            raise UsageError(Said("config.unknown_key", where=where, key=show(key),
+                                  known=", ".join(known)))
 
 
 def check_wallet_id(wallet: str, known_ids: Collection[str], where: str) -> None:
@@ -66,14 +67,14 @@ def check_wallet(wallet: str, known_ids: Collection[str], where: str) -> None:
     if wallet in known_ids:
         return
     close = difflib.get_close_matches(wallet, list(known_ids), n=1)
-    hint = f" (did you mean {show(close[0])}?)" if close else ""
-    raise UsageError(f"{where}unknown wallet id {show(wallet)}{hint}")
+    hint = Said("config.did_you_mean", wallet=show(close[0])) if close else ""
+    raise UsageError(Said("config.unknown_wallet", where=where, wallet=show(wallet), hint=hint))
 
 
 def _text(table: Mapping[str, Any], key: str, where: str) -> str | None:
     value = table.get(key)
     if value is not None and not isinstance(value, str):
-        raise UsageError(f"{where}: {key} must be a string, not {toml_type(value)}")
+        raise UsageError(Said("config.not_string", where=where, key=key, type=toml_type(value)))
     return value
 
 
@@ -81,7 +82,7 @@ def _day(table: Mapping[str, Any], key: str, where: str) -> date | None:
     value = table.get(key)
     # datetime is a date subclass; "until = 2025-01-01T09:00" would hide an intent we lack.
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-        raise UsageError(f"{where}: {key} must be a date (YYYY-MM-DD), not {toml_type(value)}")
+        raise UsageError(Said("config.not_date", where=where, key=key, type=toml_type(value)))
     return value
 
 
@@ -89,7 +90,8 @@ def choice(data: Mapping[str, Any], key: str, choices: tuple[str, ...], where: s
     """An optional string key that must be one of choices."""
     value = _text(data, key, where)
     if value is not None and value not in choices:
-        raise UsageError(f"{where}: {key} must be one of {', '.join(choices)}, not {show(value)}")
+        raise UsageError(Said("config.not_choice", where=where, key=key,
+                              choices=", ".join(choices), value=show(value)))
     return value
 
 

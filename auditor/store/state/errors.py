@@ -7,6 +7,7 @@ from pathlib import Path
 
 from auditor.errors import AuditorError
 from auditor.exitcodes import ExitCode
+from auditor.wording import Said
 
 # SQLite primary result codes (exc.sqlite_errorcode & 0xff).
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -20,8 +21,8 @@ class StateBusy(AuditorError):
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, path: Path, holder: str = "another auditor run") -> None:
-        super().__init__(f"the state database {path} is in use by {holder}; try again later")
+    def __init__(self, path: Path, holder: str = Said("state.another_run")) -> None:
+        super().__init__(Said("state.busy", path=path, holder=holder))
         self.path = path
 
 
@@ -37,8 +38,7 @@ class StateError(AuditorError):
 
 def not_ours(path: Path, why: str) -> StateError:
     """The error for a file that is not a state database this auditor can use as it is."""
-    return StateError(f"{path} is not a valid auditor state database ({why}); "
-                      "move it aside to start afresh", path)
+    return StateError(Said("state.not_ours", path=path, why=why), path)
 
 
 def from_sqlite(exc: sqlite3.Error, path: Path) -> AuditorError | None:
@@ -46,12 +46,12 @@ def from_sqlite(exc: sqlite3.Error, path: Path) -> AuditorError | None:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = None if code is None else code & 0xFF
     if primary in _BUSY_CODES:
-        return StateBusy(path, "another program")
+        return StateBusy(path, Said("state.another_program"))
     if primary in _DAMAGED_CODES:
-        why = "not a database" if primary == 26 else f"damaged: {exc}"
+        why = Said("state.not_a_database") if primary == 26 else Said("state.damaged",
+                                                                       detail=str(exc))
         return not_ours(path, why)
     if primary in _SYSTEM_CODES:
         # A failed transaction was rolled back (or is, when the connection closes).
-        return StateError(f"{path}: cannot use the state database ({exc}); "
-                          "nothing was changed", path)
+        return StateError(Said("state.cannot_use", path=path, detail=str(exc)), path)
     return None

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from auditor.fs.locks import LockBusy, file_lock
+from auditor.fs.reason import os_reason
 from auditor.fs.tempfiles import make_temp
 from auditor.store.state.db import connect
 from auditor.store.state.errors import StateBusy, StateError
 from auditor.store.state.queries import StateStore
 from auditor.store.state.schema import SCHEMA_VERSION, create_tables, migrate, validate
+from auditor.wording import Said
 
 DEFAULT_WAIT = 5.0  # seconds a run waits for another run to release the state
 
@@ -52,8 +54,8 @@ def _make_directory(directory: Path, path: Path) -> None:
         for folder in reversed(missing):
             folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        raise StateError(f"{path}: cannot create the state folder "
-                         f"({exc.strerror or type(exc).__name__})", path) from None
+        raise StateError(Said("state.cannot_create_folder", path=path, reason=_reason(exc)),
+                         path) from None
 
 
 @contextlib.contextmanager
@@ -66,8 +68,8 @@ def _locked(lock_path: Path, path: Path, wait: float) -> Iterator[None]:
         except LockBusy:
             raise StateBusy(path) from None
         except OSError as exc:
-            raise StateError(f"{lock_path}: cannot open the state lock "
-                             f"({exc.strerror or type(exc).__name__})", path) from None
+            raise StateError(Said("state.cannot_lock", path=lock_path, reason=_reason(exc)),
+                             path) from None
         yield
 
 
@@ -76,8 +78,8 @@ def _create(path: Path, wait: float) -> None:
     try:
         fd, temp = make_temp(path.parent, path.name)  # named so a killed run's is swept
     except OSError as exc:
-        raise StateError(f"{path}: cannot create the state database "
-                         f"({exc.strerror or type(exc).__name__})", path) from None
+        raise StateError(Said("state.cannot_create", path=path, reason=_reason(exc)),
+                         path) from None
     os.close(fd)  # mkstemp made it 0o600; SQLite gives its journals the same bits
     try:
         connection = connect(Path(temp), wait, shown=path)
@@ -90,6 +92,10 @@ def _create(path: Path, wait: float) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
     _sync_directory(path.parent)
+
+
+def _reason(exc: OSError) -> object:
+    return os_reason(exc.errno, exc.strerror or type(exc).__name__)
 
 
 def _publish(temp: Path, path: Path) -> None:

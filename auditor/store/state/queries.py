@@ -13,6 +13,7 @@ from auditor.store.state.db import sqlite_errors, transaction
 from auditor.store.state.errors import not_ours
 from auditor.store.state.records import (Alert, StateSummary, StoredAlert, from_row, to_row,
                                          when)
+from auditor.wording import Said
 
 _CHUNK = 500  # keys per query: under SQLite's oldest limit of 999 bound parameters
 
@@ -97,5 +98,4 @@ class StateStore:
         try:
             yield
         except (ValueError, TypeError, OverflowError):
-            raise not_ours(self.path, "damaged: an alert holds a value auditor never "
-                                      "writes") from None
+            raise not_ours(self.path, Said("state.bad_value")) from None

@@ -10,6 +10,7 @@ from auditor.store.secret import rekey
 from auditor.store.state.db import sqlite_errors, transaction
 from auditor.store.state.errors import StateError, not_ours
 from auditor.store.state.records import is_plain_key
+from auditor.wording import Said
 
 # 1: keys were plain SHA-256 hex; 2: keyed with the install's secret (auditor.store.secret).
 SCHEMA_VERSION = 2
@@ -50,14 +51,14 @@ def validate(connection: sqlite3.Connection, path: Path) -> int:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check(3)")]
         if problems != ["ok"]:
-            raise not_ours(path, "damaged: the integrity check failed")
+            raise not_ours(path, Said("state.integrity"))
         if application_id != APPLICATION_ID:
             empty = os.path.getsize(path) == 0
-            raise not_ours(path, "an empty file" if empty else "it was not created by auditor")
+            raise not_ours(path, Said("state.empty") if empty else Said("state.not_created"))
         version = _version(connection, path)
         columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(alerts)"))
         if columns != ALERT_COLUMNS:
-            raise not_ours(path, "the alerts table is not the expected one")
+            raise not_ours(path, Said("state.alerts_table"))
         return version
 
 
@@ -65,14 +66,14 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
     try:
         versions = [row[0] for row in connection.execute("SELECT version FROM schema_version")]
     except sqlite3.OperationalError:
-        raise not_ours(path, "no schema_version table") from None
+        raise not_ours(path, Said("state.no_version_table")) from None
     if len(versions) != 1 or not isinstance(versions[0], int):
-        raise not_ours(path, "no single schema version")
+        raise not_ours(path, Said("state.no_single_version"))
     if versions[0] > SCHEMA_VERSION:
-        raise StateError(f"{path} was written by a newer auditor (schema {versions[0]}, "
-                         f"this one knows {SCHEMA_VERSION}); upgrade auditor", path)
+        raise StateError(Said("state.newer", path=path, version=versions[0],
+                              known=SCHEMA_VERSION), path)
     if versions[0] < 1:
-        raise not_ours(path, f"unknown schema {versions[0]}")
+        raise not_ours(path, Said("state.unknown_schema", version=versions[0]))
     return versions[0]
 
 
