@@ -230,3 +230,24 @@ def test_only_files_a_chain_may_join_are_read_again(tmp_path: Path) -> None:
     (picked,) = candidates(outcomes, same_account=False)
     assert picked == list(range(len(paths)))  # the year chains; the strangers' balances do not
     assert len(candidates(outcomes, same_account=True)[0]) == len(outcomes)
+
+
+@pytest.mark.parametrize(("layout", "balance", "missing"), [
+    ("mufg", "column", None), ("mufg", "column", 4), ("jnb", "blank", None),
+    ("paypay_bank", "column", 2), ("yucho", "column", None)])
+def test_every_file_a_chain_joins_is_a_candidate(layout: str, balance: str,
+                                                 missing: int | None, tmp_path: Path) -> None:
+    from auditor.ingest.statement import read_statement
+    from auditor.run.accounts import candidates
+    from auditor.run.batch import audit_file
+    from auditor.stitch import stitch
+
+    year = downloads(layout, seed=11, missing=missing, names="mixed", duplicate=False,
+                     balance=balance)  # type: ignore[arg-type]
+    paths = year.write(tmp_path)
+    ctx = Context(load_catalogue(), frozenset())
+    outcomes = [audit_file(p, ReadOptions(), ctx, Window(), ends=True) for p in paths]
+    joined = {file for account in stitch([read_statement(p) for p in paths])
+              if len(account.files) > 1 for file in account.files}
+    picked = {str(paths[i]) for group in candidates(outcomes, False) for i in group}
+    assert joined and joined <= picked

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from auditor.run.pipeline import ScanJob
 
 _log = logging.getLogger(__name__)
-_NO_ENDS = Ends(math.nan, frozenset())
+_NO_ENDS = Ends(math.nan, 0, 0, ())
 _NOT_STITCHED = Said("note.not_stitched")
 
 
@@ -107,14 +107,17 @@ def _joinable(outcomes: Sequence[Audited], members: list[int]) -> list[int]:
     numbers = Counter(outcomes[i].account_id for i in members)
     picked = {i for i in members if outcomes[i].account_id and numbers[outcomes[i].account_id] > 1}
     if numbers[""]:
-        at_balance: dict[float, list[int]] = defaultdict(list)  # balance → files standing at it
+        # balance → where files stood at it: one look-up per file, not one per pair
+        stood: dict[float, list[tuple[int, int, int, int | None]]] = defaultdict(list)
         for i in members:
-            for balance in _ends(outcomes[i]).balances:
-                at_balance[balance].append(i)
+            for balance, low, high, then in _ends(outcomes[i]).stood:
+                stood[balance].append((i, low, high, then))
         for later in members:
-            for earlier in at_balance.get(_ends(outcomes[later]).opening, ()):
-                if earlier != later and not (outcomes[earlier].account_id
-                                             and outcomes[later].account_id):
+            ends = _ends(outcomes[later])
+            for earlier, low, high, then in stood.get(ends.opening, ()):
+                if (earlier != later and low <= ends.first <= high
+                        and then in (None, ends.change)
+                        and not (outcomes[earlier].account_id and outcomes[later].account_id)):
                     picked.update((earlier, later))
     return sorted(picked)
 

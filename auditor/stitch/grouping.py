@@ -67,27 +67,39 @@ def runs_on(earlier: Rows, later: Rows) -> bool:
 
 @dataclass(frozen=True)
 class Ends:
-    """What a balance chain could join a file by: its opening balance and every balance.
+    """What a balance chain could join a file by: where it opens, and where it stood when.
 
     Small to send from a worker: a run can then tell, before reading any file again, which
-    unnumbered files might continue which (``runs_on`` is exact, this only never misses).
+    unnumbered files might continue which. ``runs_on`` asks that the later file's opening
+    balance be the earlier file's balance at a boundary on the later file's first day;
+    this asks the same of balances and days alone, so it never misses a join it makes.
     """
 
     opening: float  # NaN without a balance
-    balances: frozenset[float]  # the opening and each row's balance
+    first: int  # the first row's day (days since 1970)
+    change: int  # the first row's credit less its debit
+    # At each boundary: (balance, from day, to day, the change of the row after it, None at
+    # the end): a later file continues there only with that row as its first.
+    stood: tuple[tuple[float, int, int, int | None], ...]
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> Ends:
         balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
         if not len(balance):
-            return cls(math.nan, frozenset())
-        opening = float(balance[0] - frame["credit"].iat[0] + frame["debit"].iat[0])
-        printed = balance[~np.isnan(balance)].tolist()
-        return cls(opening, frozenset(printed + ([] if math.isnan(opening) else [opening])))
-
-    def continued_by(self, other: Ends) -> bool:
-        """Whether other's opening is a balance this file stood at (a chain may join them)."""
-        return not math.isnan(other.opening) and other.opening in self.balances
+            return cls(math.nan, 0, 0, ())
+        day = frame["date"].to_numpy("datetime64[D]").astype(np.int64)
+        change = (frame["credit"] - frame["debit"]).to_numpy(np.int64)
+        opening = float(balance[0] - change[0])
+        # Boundary k lies between row k-1 and row k: the balance before row k, on any day
+        # from the day of row k-1 to the day of row k (open before the first, after the last).
+        before = np.concatenate([[opening], balance])
+        low = np.concatenate([[np.iinfo(np.int64).min], day])
+        high = np.concatenate([day, [np.iinfo(np.int64).max]])
+        after: list[int | None] = [*change.tolist(), None]
+        known = ~np.isnan(before)
+        return cls(opening, int(day[0]), int(change[0]), tuple(
+            (b, lo, hi, after[k]) for k, (b, lo, hi) in enumerate(zip(
+                before.tolist(), low.tolist(), high.tolist(), strict=True)) if known[k]))
 
 
 def groups(statements: Sequence[Statement], rows: Sequence[Rows],
