@@ -8,6 +8,7 @@ from enum import StrEnum
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from auditor.hidden import Hidden
 from auditor.ingest.account import mask_path
 
 if TYPE_CHECKING:
@@ -189,8 +190,7 @@ class Finding:
             "time": self.time, "amount": self.amount, "description": self.description,
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
-            "answer": self.answer,
-            "refund": None if self.refund is None else self.refund.to_dict(),
+            "answer": self.answer, "refund": None if self.refund is None else self.refund.to_dict(),
             "seen_in": [{"file": mask_path(file), "line": line} for file, line in self.seen_in],
         }
 
@@ -204,6 +204,7 @@ class ScanResult:
     account_ids: tuple[str, ...] = ()  # private account hashes ("" unknown), aligned with files
     suggestions: tuple[Suggestion, ...] = ()  # wallets that look like the holder's own
     accounts: tuple[AccountSummary, ...] = ()  # one per account, its downloads stitched
+    hidden: Hidden = Hidden()  # findings the report window or --new-only left out
 
     def account_of(self) -> dict[str, str]:
         """File path → private account id (a hash, never shown; "" when unknown)."""
@@ -217,16 +218,15 @@ class ScanResult:
         """Whether a finding at least this severe is neither the holder's own nor refunded."""
         return any(f.severity.rank >= threshold.rank and not f.settled for f in self.findings)
 
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> dict[str, Any]:
         """The counts the summary line and the JSON ``summary`` report."""
         found = Counter(f.severity for f in self.findings)
-        counts = {s.value: found[s] for s in Severity}
         return {
             "files": len(self.files), "failed": sum(bool(r.error) for r in self.files),
             "repeats": sum(r.repeat_of is not None for r in self.files),
             "accounts": len(self.accounts), "findings": len(self.findings),
-            "at_risk": self.at_risk(), **counts,
-        }
+            "at_risk": self.at_risk(), **{s.value: found[s] for s in Severity},
+            "hidden": self.hidden.to_dict()}
 
     def account_index(self) -> dict[str, int]:
         """File path → the position of its account in ``accounts``."""

@@ -376,7 +376,7 @@ FINDING_KEYS = ["file", "account", "line", "date", "time", "amount", "descriptio
 FILE_KEYS = ["path", "layout", "bank", "account", "encoding", "rows", "rejected", "skipped", "debit_total",
              "credit_total", "period", "order", "balance_breaks", "notes", "error", "repeat_of"]
 SUMMARY_KEYS = {"files", "failed", "repeats", "accounts", "findings", "at_risk", "low",
-                "medium", "high"}
+                "medium", "high", "hidden"}
 HOSTILE_TEXT = ('[bold red]PWNED[/bold red] \x1b[2J\x1b]8;;http://evil\x1b\\ "q" \\ '
                 + "".join(HOSTILE_CHARS) + " ＝ ﾍﾟｲﾍﾟｲ </script>")
 
@@ -420,7 +420,8 @@ def test_json_schema() -> None:
     assert second["time"] is None and second["wallet"] is None
     assert set(data["summary"]) == SUMMARY_KEYS
     assert data["summary"] == {"files": 2, "failed": 1, "repeats": 0, "accounts": 0,
-                               "findings": 2, "at_risk": 1234, "low": 1, "medium": 0, "high": 1}
+                               "findings": 2, "at_risk": 1234, "low": 1, "medium": 0, "high": 1,
+                               "hidden": {"since": 0, "until": 0, "reported_before": 0}}
 
 
 def test_json_reasons_follow_the_language() -> None:
@@ -477,7 +478,8 @@ def test_json_with_nothing_found() -> None:
     assert data == {"schema": 2, "files": [], "accounts": [], "findings": [], "suggestions": [],
                     "summary": {"files": 0, "failed": 0, "repeats": 0, "accounts": 0,
                                 "findings": 0, "at_risk": 0,
-                                "low": 0, "medium": 0, "high": 0}}
+                                "low": 0, "medium": 0, "high": 0,
+                                "hidden": {"since": 0, "until": 0, "reported_before": 0}}}
 
 
 # --- summary line ------------------------------------------------------------------------------

@@ -91,6 +91,8 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     emit = Emit(fmt, output, output_dir, language, quiet, excel)
     result = _new_only(job, state, emit) if new_only else emit(_audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)
+    if not quiet:
+        _tell_hidden(result, job, language)
     raise typer.Exit(ExitCode.for_scan(result, fail_on or Severity(settings.fail_on or "medium")))
 
 
@@ -186,7 +188,7 @@ def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str, excel: 
 def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: bool,
           fmt: ScanFormat) -> None:
     """Messages for the person at the terminal, on stderr; with --quiet only the errors."""
-    from auditor.render.messages import report_messages, summary_line
+    from auditor.render.messages import report_messages
     from auditor.wording import Said, say
 
     if quiet:
@@ -205,4 +207,12 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
     if fmt is not ScanFormat.json:  # JSON carries them as its "suggestions" list
         for suggestion in result.suggestions:
             sys.stderr.write(f"auditor: {suggestion.text(lang)}\n")
+
+
+def _tell_hidden(result: ScanResult, job: ScanJob, lang: str) -> None:
+    """What the options kept out of the output, then the summary: an empty list is honest."""
+    from auditor.render.messages import hidden_lines, summary_line
+
+    for line in hidden_lines(result, job.window.since, job.window.until, lang):
+        sys.stderr.write(line + "\n")
     sys.stderr.write(summary_line(result, lang) + "\n")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from auditor.detect.debits import wallet_credits, wallet_debits
 from auditor.detect.habits import presumed, with_history
+from auditor.hidden import Hidden
 from auditor.models import SEVERITY_SCORE, Finding, Reason, Refund, Severity, Suggestion
 from auditor.detect.refunds import credit_keys, refunds
 from auditor.detect.rules import Context, Hit, Rule, all_rules
@@ -30,6 +31,16 @@ class Window:
     def holds(self, when: date) -> bool:
         return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
 
+    def hidden(self, days: Iterable[date]) -> Hidden:
+        """How many of these days' findings the window hides: before --since, after --until."""
+        early = late = 0
+        for when in days:
+            if self.since is not None and when < self.since:
+                early += 1
+            elif self.until is not None and when > self.until:
+                late += 1
+        return Hidden(since=early, until=late)
+
 
 class Sources(Protocol):
     """Where each row of a statement stitched from several files was read."""
@@ -45,6 +56,7 @@ class Examined:
 
     findings: list[Finding]
     suggestions: list[Suggestion]
+    hidden: Hidden = Hidden()  # findings outside the window, counted, not shown
 
 
 def audit(statement: Statement, ctx: Context, window: Window = Window(),
@@ -77,7 +89,17 @@ def examine(statement: Statement, ctx: Context, window: Window = Window(),
     hits = [hit for rule in (rules or all_rules()) for hit in rule.check(debits, ctx)]
     paid = {} if not hits else refunds(
         debits, wallet_credits(frame, ctx.catalogue, credit_keys(debits)))
-    return Examined(_findings(statement, debits, hits, window, paid, sources), suggestions)
+    findings = _findings(statement, debits, hits, window, paid, sources)
+    return Examined(findings, suggestions, _hidden(statement, hits, window))
+
+
+def _hidden(statement: Statement, hits: list[Hit], window: Window) -> Hidden:
+    """The flagged rows the window leaves out, one per row as findings are."""
+    if window == Window() or not hits:
+        return Hidden()
+    seqs = sorted({hit.seq for hit in hits})
+    days = statement.frame["date"].iloc[seqs].to_numpy("datetime64[D]").tolist()
+    return window.hidden(days)
 
 
 def _findings(statement: Statement, debits: pd.DataFrame, hits: list[Hit], window: Window,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import TextIO
 
 from auditor.ingest.account import mask_path
@@ -44,9 +45,23 @@ def _messages(report: FileReport, lang: str) -> Iterator[str]:
         yield say("message.note", lang, note=note)
 
 
+def hidden_lines(result: ScanResult, since: date | None, until: date | None,
+                 lang: str) -> Iterator[str]:
+    """For stderr: how many findings each option kept out of the output, if any."""
+    hidden = result.hidden
+    for count, one, many, day in (
+            (hidden.since, "cli.scan.hidden_since_one", "cli.scan.hidden_since", since),
+            (hidden.until, "cli.scan.hidden_until_one", "cli.scan.hidden_until", until),
+            (hidden.reported_before, "cli.scan.hidden_reported_one", "cli.scan.hidden_reported",
+             None)):
+        if count:
+            day_text = "" if day is None else day.isoformat()
+            yield f"auditor: {say(one if count == 1 else many, lang, count=count, day=day_text)}"
+
+
 def summary_line(result: ScanResult, lang: str) -> str:
     """One line for stderr: files, findings by severity, yen at risk."""
     counts = result.summary()
     if not result.findings and not counts["failed"]:
-        return word("none", lang)
+        return say("cli.scan.none_shown", lang) if result.hidden else word("none", lang)
     return word("summary", lang).format(**{**counts, "at_risk": yen(counts["at_risk"])})

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.detect.audit import Examined
+from auditor.hidden import Hidden
 from auditor.ingest.statement import Statement, failed_report, read_statement
 from auditor.models import Finding
 from auditor.run.batch import Audited
@@ -145,16 +146,18 @@ def _apply(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
         else:
             (i,) = unit.at
             outcomes[i] = replace(outcomes[i], report=failed_report(paths[i], found, "auditing"),
-                                  findings=(), suggestions=(), examined=True)
+                                  findings=(), suggestions=(), examined=True,
+                                  hidden=Hidden())
 
 
 def _move(outcomes: list[Audited], at: tuple[int, ...], found: Examined, files: int) -> None:
     """The account's findings on its first file's outcome; its other files give none."""
     suggestions = tuple(s if files == 1 else replace(s, files=files) for s in found.suggestions)
     outcomes[at[0]] = replace(outcomes[at[0]], findings=tuple(found.findings),
-                              suggestions=suggestions, examined=True)
+                              suggestions=suggestions, examined=True, hidden=found.hidden)
     for index in at[1:]:
-        outcomes[index] = replace(outcomes[index], findings=(), suggestions=(), examined=True)
+        outcomes[index] = replace(outcomes[index], findings=(), suggestions=(), examined=True,
+                                  hidden=Hidden())
 
 
 def _not_stitched(outcomes: list[Audited], members: list[int]) -> None:

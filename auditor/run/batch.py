@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.detect.audit import Window, examine
+from auditor.hidden import Hidden
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
 from auditor.stitch.grouping import Ends, family
@@ -50,6 +51,7 @@ class Audited:
     statement: Statement | None = None  # held for stitching (small runs), else read again
     examined: bool = True  # False: read only, audited once its account is known
     ends: Ends | None = None  # for a run of several files: what a balance chain could join
+    hidden: Hidden = Hidden()  # its findings outside the report window
 
     @property
     def failed(self) -> bool:
@@ -94,7 +96,8 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
         return Audited(report, (), statement.account_id, (), kept, family(statement),
                        statement, examined=False, ends=chain)
     return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept, family(statement), ends=chain)
+                   tuple(examined.suggestions), kept, family(statement), ends=chain,
+                   hidden=examined.hidden)
 
 
 def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
@@ -166,6 +169,7 @@ def result_of(outcomes: list[Audited], files: int) -> ScanResult:
         findings=tuple(f for o in outcomes for f in o.findings),
         account_ids=tuple(o.account_id for o in outcomes),
         suggestions=_merged(s for o in outcomes for s in o.suggestions),
+        hidden=sum((o.hidden for o in outcomes), Hidden()),
     )
 
 

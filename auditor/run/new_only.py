@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from auditor.hidden import Hidden
 from auditor.store.state import Alert, default_state_path, open_state
 
 if TYPE_CHECKING:
@@ -23,14 +24,18 @@ class NewAlerts:
         self._pending: list[Alert] = []
 
     def fresh(self, result: ScanResult) -> ScanResult:
-        """The result with only findings never reported; they are recorded at commit()."""
+        """The result with only findings never reported (the others counted as hidden).
+
+        The fresh ones are recorded at commit().
+        """
         accounts = result.account_of()
         masked = {report.path: report.account for report in result.files}
         alerts = [Alert.reported(accounts.get(f.file) or None, masked.get(f.file), f)
                   for f in result.findings]
         new = self._state.new([alert.key for alert in alerts])
         self._pending = [alert for alert, fresh in zip(alerts, new, strict=True) if fresh]
-        return replace(result, findings=tuple(
+        before = Hidden(reported_before=len(new) - sum(new))
+        return replace(result, hidden=result.hidden + before, findings=tuple(
             finding for finding, fresh in zip(result.findings, new, strict=True) if fresh))
 
     def commit(self) -> int:

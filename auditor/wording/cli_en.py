@@ -14,6 +14,16 @@ WORDS: dict[str, str] = {
     # --- auditor scan: an allow entry past its day ---
     "cli.expired": ("allow entry for {wallet} ended on {until}; its top-ups after that day are "
                     "checked again"),
+    # --- auditor scan: findings the options kept out of the output, then the last line ---
+    "cli.scan.hidden_since_one": "1 finding before {day} not shown (--since)",
+    "cli.scan.hidden_since": "{count} findings before {day} not shown (--since)",
+    "cli.scan.hidden_until_one": "1 finding after {day} not shown (--until)",
+    "cli.scan.hidden_until": "{count} findings after {day} not shown (--until)",
+    "cli.scan.hidden_reported_one": ("1 finding an earlier --new-only run reported not shown "
+                                     "(--new-only)"),
+    "cli.scan.hidden_reported": ("{count} findings an earlier --new-only run reported not shown "
+                                 "(--new-only)"),
+    "cli.scan.none_shown": "no suspicious debits shown",
     # --- auditor allow ---
     "cli.allow.both": "give a wallet id to add, or --remove ID, not both",
     "cli.allow.until": "--until takes a date like 2026-12-31",

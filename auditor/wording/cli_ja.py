@@ -12,6 +12,16 @@ WORDS: dict[str, str] = {
     "cli.interrupted": "中断しました",
     # --- auditor scan: an allow entry past its day ---
     "cli.expired": "{wallet} の許可は {until} で期限が切れたため、それ以降のチャージをまた確認します",
+    # --- auditor scan: findings the options kept out of the output, then the last line ---
+    "cli.scan.hidden_since_one": "{day}より前の検出1件は表示していません（--since）",
+    "cli.scan.hidden_since": "{day}より前の検出{count}件は表示していません（--since）",
+    "cli.scan.hidden_until_one": "{day}より後の検出1件は表示していません（--until）",
+    "cli.scan.hidden_until": "{day}より後の検出{count}件は表示していません（--until）",
+    "cli.scan.hidden_reported_one": ("以前の --new-only の実行で報告済みの検出1件は表示していません"
+                                     "（--new-only）"),
+    "cli.scan.hidden_reported": ("以前の --new-only の実行で報告済みの検出{count}件は表示していません"
+                                 "（--new-only）"),
+    "cli.scan.none_shown": "表示する不審な出金はありません",
     # --- auditor allow ---
     "cli.allow.both": "追加するサービスIDか --remove ID のどちらか一方を指定してください",
     "cli.allow.until": "--until には 2026-12-31 のような日付を指定してください",
