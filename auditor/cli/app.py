@@ -33,6 +33,10 @@ def argv_language(argv: Sequence[str]) -> str:
 # Typer takes every --help text when the commands are defined, before any option is parsed,
 # so their language is settled here, from the command line as it stands and the locale.
 HELP_LANG = argv_language(sys.argv[1:])
+if HELP_LANG == "ja":
+    from auditor.cli import wide
+
+    wide.install()  # click counts characters; a Japanese one takes two columns
 
 
 def help_text(key: str) -> str:

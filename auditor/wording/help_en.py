@@ -7,7 +7,8 @@ WORDS: dict[str, str] = {
     "help.version": "Show the version and exit.",
     # --- Options several commands share ---
     "help.option.files": "Statement CSV files or folders.",
-    "help.option.encoding": "Read every file with this encoding (e.g. cp932) instead of detecting it.",
+    "help.option.encoding": ("Read every file with this encoding (e.g. cp932) instead of "
+                             "detecting it."),
     "help.option.layout": "Your own layout TOML (same schema as the built-in ones); repeatable.",
     "help.option.year": "Year of the oldest row, for banks that print dates without a year.",
     "help.option.config": ("Config file (default: $AUDITOR_CONFIG, else config.toml in the user's "
@@ -59,7 +60,8 @@ WORDS: dict[str, str] = {
     "help.review.all": "Also ask about findings answered before.",
     "help.review.min_severity": "Ask about findings at least this severe.",
     # --- auditor report ---
-    "help.report": "Write a draft asking the bank to investigate and refund debits you did not make.",
+    "help.report": ("Write a draft asking the bank to investigate and refund debits you did "
+                    "not make."),
     "help.report.lang": "ja or en (default ja: the letter goes to a Japanese bank).",
     "help.report.format": "md (Markdown) or html (one file that prints on A4).",
     "help.report.output": "Write the draft to this file (atomically); default stdout.",
@@ -77,9 +79,11 @@ WORDS: dict[str, str] = {
     "help.state": "Show or trim what `auditor scan --new-only` has already reported.",
     "help.state.state": ("State database (default: $AUDITOR_STATE, else state.sqlite3 in your "
                          "user state folder, e.g. ~/.local/state/auditor/)."),
-    "help.state.show": "Totals by wallet, severity and month, and the latest alerts (accounts masked).",
+    "help.state.show": ("Totals by wallet, severity and month, and the latest alerts "
+                        "(accounts masked)."),
     "help.state.show.limit": "How many of the latest alerts to list.",
-    "help.state.forget": "Forget reported alerts, so that a later --new-only scan reports them again.",
+    "help.state.forget": ("Forget reported alerts, so that a later --new-only scan reports them "
+                          "again."),
     "help.state.forget.before": ("Forget only alerts for transactions before this date "
                                  "(2024-01-01, or 90d, 12w, 6m, 1y ago). Default: forget every "
                                  "alert."),
