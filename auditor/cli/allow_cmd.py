@@ -8,26 +8,25 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import ConfigPath, Lang, app, output_language, wallet_arg, wallet_ids
+from auditor.cli.app import (ConfigPath, Lang, app, help_text, output_language, wallet_arg,
+                             wallet_ids)
 
 if TYPE_CHECKING:
     from auditor.detect.wallets import Catalogue
     from auditor.store.config import Config
 
 Wallet = Annotated[str | None, typer.Argument(
-    help="Wallet to add, by id or name (see `auditor wallets`); none lists the entries.",
-    show_default=False, autocompletion=wallet_ids)]
-Reason = Annotated[str | None, typer.Option(help="Why this wallet is yours.")]
-Until = Annotated[str | None, typer.Option(help="Last day the entry counts (e.g. 2026-12-31).")]
+    help=help_text("help.allow.wallet"), show_default=False, autocompletion=wallet_ids)]
+Reason = Annotated[str | None, typer.Option(help=help_text("help.allow.reason"))]
+Until = Annotated[str | None, typer.Option(help=help_text("help.allow.until"))]
 Remove = Annotated[str | None, typer.Option(
-    "--remove", help="Remove this wallet id from the list.", show_default=False,
+    "--remove", help=help_text("help.allow.remove"), show_default=False,
     autocompletion=wallet_ids)]
 
 
-@app.command()
+@app.command(help=help_text("help.allow"))
 def allow(wallet: Wallet = None, reason: Reason = None, until: Until = None,
           remove: Remove = None, config: ConfigPath = None, lang: Lang = None) -> None:
-    """Add, remove or list the wallets you use (their top-ups are not flagged)."""
     from auditor.detect.naming import wallet_named
     from auditor.detect.wallets import load_catalogue
     from auditor.errors import UsageError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor import __version__
+from auditor.i18n import LANGS, detect_lang
+from auditor.wording import template
 
 if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay for it
     from datetime import date
@@ -19,30 +22,47 @@ if TYPE_CHECKING:  # the core pulls in pandas; --help and --version must not pay
     from auditor.ingest.statement import ReadOptions
     from auditor.detect.wallets import Catalogue
 
+
+def argv_language(argv: Sequence[str]) -> str:
+    """A valid --lang on the command line (the last one), else the locale's language."""
+    given = [arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")]
+    given += [value for option, value in zip(argv, argv[1:]) if option == "--lang"]
+    return detect_lang(next((lang for lang in reversed(given) if lang in LANGS), None))
+
+
+# Typer takes every --help text when the commands are defined, before any option is parsed,
+# so their language is settled here, from the command line as it stands and the locale.
+HELP_LANG = argv_language(sys.argv[1:])
+if HELP_LANG == "ja":
+    from auditor.cli import wide
+
+    wide.install()  # click counts characters; a Japanese one takes two columns
+
+
+def help_text(key: str) -> str:
+    """What --help says for key (a help.* entry of the wording modules), in HELP_LANG."""
+    return template(key, HELP_LANG)
+
+
 app = typer.Typer(
     no_args_is_help=True, pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Find e-wallet top-ups you never made in Japanese bank statement CSVs. "
-         "銀行の入出金明細CSVから、身に覚えのない電子マネーへのチャージを見つけます。",
+    help=help_text("help.app"),
 )
 
 Files = Annotated[list[Path], typer.Argument(
-    help="Statement CSV files or folders.", show_default=False)]
+    help=help_text("help.option.files"), show_default=False)]
 Encoding = Annotated[str | None, typer.Option(
-    "--encoding", help="Read every file with this encoding (e.g. cp932) instead of detecting it.")]
+    "--encoding", help=help_text("help.option.encoding"))]
 LayoutFiles = Annotated[list[Path] | None, typer.Option(
-    "--layout", help="Your own layout TOML (same schema as the built-in ones); repeatable.")]
-Year = Annotated[int | None, typer.Option(
-    "--year", help="Year of the oldest row, for banks that print dates without a year.")]
+    "--layout", help=help_text("help.option.layout"))]
+Year = Annotated[int | None, typer.Option("--year", help=help_text("help.option.year"))]
 ConfigPath = Annotated[Path | None, typer.Option(
-    "--config", help="Config file (default: $AUDITOR_CONFIG, else config.toml in the user's "
-                     "config folder).", show_default=False)]
+    "--config", help=help_text("help.option.config"), show_default=False)]
 
 
 def languages(incomplete: str) -> list[str]:
     """The languages, for the shell's completion of --lang."""
-    from auditor.i18n import LANGS
-
     return [lang for lang in LANGS if lang.startswith(incomplete)]
 
 
@@ -54,16 +74,15 @@ def wallet_ids(incomplete: str) -> list[str]:
 
 
 Lang = Annotated[str | None, typer.Option(
-    "--lang", help="ja or en (default: from the locale).", show_default=False,
-    autocompletion=languages)]
+    "--lang", help=help_text("help.option.lang"), show_default=False, autocompletion=languages)]
 
 
 Allow = Annotated[list[str] | None, typer.Option(
-    "--allow", "-a", help="A wallet you use: its id or name (see `auditor wallets`); repeatable.",
-    autocompletion=wallet_ids)]
+    "--allow", "-a", help=help_text("help.option.allow"), autocompletion=wallet_ids)]
 SameAccount = Annotated[bool, typer.Option(
-    "--same-account", help="The statements of each bank are one account's: stitch them even "
-                           "where no account number or balance chain says so.")]
+    "--same-account", help=help_text("help.option.same_account"))]
+# The --format of a command whose formats need no words of their own.
+FORMAT_HELP = "help.option.format"
 
 
 def _version(value: bool) -> None:
@@ -75,7 +94,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=help_text("help.version"))] = False,
 ) -> None:
     """Find e-wallet top-ups you never made in Japanese bank statement CSVs."""
 
@@ -106,7 +125,6 @@ def read_options(encoding: str | None, layouts: list[Path] | None, year: int | N
 def checked_lang(lang: str | None) -> str | None:
     """Refuse a --lang other than ja or en (exit 2)."""
     from auditor.errors import UsageError
-    from auditor.i18n import LANGS
     from auditor.wording import Said
 
     if lang is not None and lang not in LANGS:
@@ -153,8 +171,6 @@ def wallet_arg(text: str, catalogue: Catalogue, where: str) -> str:
 
 def output_language(lang: str | None, configured: str | None = None) -> str:
     """--lang, else the config's lang, else the locale's; the run's messages follow it."""
-    from auditor.i18n import detect_lang
-
     chosen = detect_lang(checked_lang(lang) or configured)
     _spoken[:] = [chosen]
     return chosen
@@ -167,13 +183,7 @@ _spoken: list[str] = []
 def message_language(argv: Sequence[str]) -> str:
     """The language of a message that ends the run: the command's, once it has settled on
     one; before that a valid --lang on the command line, else the locale's."""
-    from auditor.i18n import LANGS, detect_lang
-
-    if _spoken:
-        return _spoken[-1]
-    given = [arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")]
-    given += [value for option, value in zip(argv, argv[1:]) if option == "--lang"]
-    return detect_lang(next((lang for lang in reversed(given) if lang in LANGS), None))
+    return _spoken[-1] if _spoken else argv_language(argv)
 
 
 def forget_language() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from auditor.cli.app import Lang, app, output_language
+from auditor.cli.app import FORMAT_HELP, Lang, app, help_text, output_language
 
 
 class ListFormat(StrEnum):
@@ -15,12 +15,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+Format = Annotated[ListFormat, typer.Option("--format", "-f", help=help_text(FORMAT_HELP))]
 
 
-@app.command()
+@app.command(help=help_text("help.wallets"))
 def wallets(fmt: Format = ListFormat.table) -> None:
-    """List the wallet services the tool recognises in statements."""
     from rich.table import Table
     from rich.text import Text
 
@@ -56,9 +55,8 @@ def wallets(fmt: Format = ListFormat.table) -> None:
         console(out).print(table)
 
 
-@app.command()
+@app.command(help=help_text("help.rules"))
 def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
-    """List the rules a scan applies, with the severities they give."""
     from rich.table import Table
     from rich.text import Text
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from auditor.cli.app import (Encoding, Files, Lang, LayoutFiles, Year, app, output_language,
-                             read_options)
+from auditor.cli.app import (FORMAT_HELP, Encoding, Files, Lang, LayoutFiles, Year, app,
+                             help_text, output_language, read_options)
 from auditor.exitcodes import ExitCode
 
 
@@ -17,16 +17,16 @@ class IdentifyFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(help=help_text("help.identify"))
 def identify(
     files: Files,
-    fmt: Annotated[IdentifyFormat, typer.Option("--format", "-f", help="Output format.")] = IdentifyFormat.table,
+    fmt: Annotated[IdentifyFormat, typer.Option("--format", "-f", help=help_text(FORMAT_HELP))]
+    = IdentifyFormat.table,
     encoding: Encoding = None,
     layout: LayoutFiles = None,
     year: Year = None,
     lang: Lang = None,
 ) -> None:
-    """Show which bank layout each file is, and what was read from it."""
     from auditor.fs.atomic import stdout_output
     from auditor.fs.stdin import take_stdin
     from auditor.run.batch import expand

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
-                             allow_context, app, checked_lang, languages, output_language,
-                             read_options,
-                             report_window)
+                             allow_context, app, checked_lang, help_text, languages,
+                             output_language, read_options, report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -29,33 +28,29 @@ class ReportFormat(StrEnum):
 
 
 Lang = Annotated[str | None, typer.Option(
-    "--lang", help="ja or en (default ja: the letter goes to a Japanese bank).",
-    show_default=False, autocompletion=languages)]
+    "--lang", help=help_text("help.report.lang"), show_default=False, autocompletion=languages)]
 Format = Annotated[ReportFormat, typer.Option(
-    "--format", "-f", help="md (Markdown) or html (one file that prints on A4).")]
+    "--format", "-f", help=help_text("help.report.format"))]
 Output = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the draft to this file (atomically); default stdout.")]
-Force = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+    "--output", "-o", help=help_text("help.report.output"))]
+Force = Annotated[bool, typer.Option("--force", help=help_text("help.report.force"))]
 Name = Annotated[str | None, typer.Option(
-    "--name", help="Your name, as the account holder.", show_default=False)]
+    "--name", help=help_text("help.report.name"), show_default=False)]
 Bank = Annotated[str | None, typer.Option(
-    "--bank", help="The bank's name (default: from the statements).", show_default=False)]
+    "--bank", help=help_text("help.report.bank"), show_default=False)]
 Branch = Annotated[str | None, typer.Option(
-    "--branch", help="The branch's name.", show_default=False)]
+    "--branch", help=help_text("help.report.branch"), show_default=False)]
 Account = Annotated[str | None, typer.Option(
-    "--account", help="Account number; only its last 4 digits are ever printed.",
-    show_default=False)]
+    "--account", help=help_text("help.report.account"), show_default=False)]
 Answers = Annotated[Path | None, typer.Option(
-    "--answers", help="Answers from `auditor review` (default: $AUDITOR_ANSWERS, else "
-                      "answers.json in the user data folder).", show_default=False)]
+    "--answers", help=help_text("help.report.answers"), show_default=False)]
 ConfirmedOnly = Annotated[bool, typer.Option(
-    "--confirmed-only", help='Claim only the debits you answered "not mine" in a review.')]
-Since = Annotated[str | None, typer.Option(
-    "--since", help="Claim debits from this date (2020-09-01, or 90d, 12w, 6m, 1y ago).")]
-Until = Annotated[str | None, typer.Option("--until", help="Claim debits up to this date.")]
+    "--confirmed-only", help=help_text("help.report.confirmed_only"))]
+Since = Annotated[str | None, typer.Option("--since", help=help_text("help.report.since"))]
+Until = Annotated[str | None, typer.Option("--until", help=help_text("help.report.until"))]
 
 
-@app.command()
+@app.command(help=help_text("help.report"))
 def report(
     files: Files, allow: Allow = None, lang: Lang = None, fmt: Format = ReportFormat.md,
     output: Output = None, force: Force = False, name: Name = None, bank: Bank = None,
@@ -64,7 +59,6 @@ def report(
     until: Until = None, encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
     same_account: SameAccount = False,
 ) -> None:
-    """Write a draft asking the bank to investigate and refund debits you did not make."""
     from auditor import __version__
     from auditor.store.config import config_is_explicit, config_path, load_config
     from auditor.report.claim import Holder, build_claim

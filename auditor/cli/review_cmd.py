@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
-                             Year, allow_context, app, output_language, read_options)
+                             Year, allow_context, app, help_text, output_language, read_options)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -22,23 +22,19 @@ if TYPE_CHECKING:
     from auditor.review.session import Review
 
 AnswersPath = Annotated[Path | None, typer.Option(
-    "--answers", help="Answers file (default: $AUDITOR_ANSWERS, else answers.json in the "
-                      "user's data folder).", show_default=False)]
-Yes = Annotated[bool, typer.Option(
-    "--yes", "-y", help="Ask nothing: record each finding's default answer (not sure, or "
-                        "the earlier answer with --all) and never change the allow list.")]
-All = Annotated[bool, typer.Option("--all", help="Also ask about findings answered before.")]
+    "--answers", help=help_text("help.review.answers"), show_default=False)]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help=help_text("help.review.yes"))]
+All = Annotated[bool, typer.Option("--all", help=help_text("help.review.all"))]
 MinSeverity = Annotated[Severity, typer.Option(
-    "--min-severity", help="Ask about findings at least this severe.")]
+    "--min-severity", help=help_text("help.review.min_severity"))]
 
 
-@app.command()
+@app.command(help=help_text("help.review"))
 def review(files: Files, allow: Allow = None, config: ConfigPath = None,
            answers: AnswersPath = None, yes: Yes = False, all_: All = False,
            min_severity: MinSeverity = Severity.medium, lang: Lang = None,
            encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
            same_account: SameAccount = False) -> None:
-    """Ask about each finding and record which debits you made."""
     from auditor.cli.review_loop import replies, stdin_is_terminal
     from auditor.detect.wallets import load_catalogue
     from auditor.fs.atomic import stdout_output

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
-                             Year, allow_context, app, output_language, read_options,
+                             Year, allow_context, app, help_text, output_language, read_options,
                              report_window)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
@@ -31,40 +31,29 @@ class ScanFormat(StrEnum):
 
 
 Format = Annotated[ScanFormat | None, typer.Option(
-    "--format", "-f", help="Output format (default table; csv with --excel).",
-    show_default=False)]
-Excel = Annotated[bool, typer.Option(
-    "--excel", help="CSV for Excel: UTF-8 with a byte-order mark (implies --format csv; "
-                    "the --output-dir CSV files too).")]
+    "--format", "-f", help=help_text("help.scan.format"), show_default=False)]
+Excel = Annotated[bool, typer.Option("--excel", help=help_text("help.scan.excel"))]
 Output = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the output to this file (atomically) instead of stdout.")]
-Since = Annotated[str | None, typer.Option(
-    help="Report findings from this date (2020-09-01, or 90d, 12w, 6m, 1y ago).")]
-Until = Annotated[str | None, typer.Option(help="Report findings up to this date.")]
-FailOn = Annotated[Severity | None, typer.Option(
-    help="Exit 1 when a finding is at least this severe (default medium).")]
+    "--output", "-o", help=help_text("help.scan.output"))]
+Since = Annotated[str | None, typer.Option(help=help_text("help.scan.since"))]
+Until = Annotated[str | None, typer.Option(help=help_text("help.scan.until"))]
+FailOn = Annotated[Severity | None, typer.Option(help=help_text("help.scan.fail_on"))]
 OutputDir = Annotated[Path | None, typer.Option(
-    "--output-dir", help="Also write findings.csv, findings.jsonl, files.csv and "
-                         "summary.json into this folder.")]
+    "--output-dir", help=help_text("help.scan.output_dir"))]
 Jobs = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Files audited at once (default: one per core).")]
+    "--jobs", "-j", min=1, help=help_text("help.scan.jobs"))]
 FailFast = Annotated[bool, typer.Option(
-    "--fail-fast", "-x", help="Stop at the first file that cannot be read.")]
-MaxSize = Annotated[int, typer.Option(
-    "--max-size", min=1, help="Refuse statement files larger than this many MB.")]
-Quiet = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Print nothing but errors (data still goes to --output).")]
-NewOnly = Annotated[bool, typer.Option(
-    "--new-only", help="Report only findings no earlier --new-only run reported (for cron).")]
+    "--fail-fast", "-x", help=help_text("help.scan.fail_fast"))]
+MaxSize = Annotated[int, typer.Option("--max-size", min=1, help=help_text("help.scan.max_size"))]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=help_text("help.scan.quiet"))]
+NewOnly = Annotated[bool, typer.Option("--new-only", help=help_text("help.scan.new_only"))]
 StatePath = Annotated[Path | None, typer.Option(
-    "--state", help="State database for --new-only (default: $AUDITOR_STATE, else "
-                    "state.sqlite3 in the user's state folder).", show_default=False)]
+    "--state", help=help_text("help.scan.state"), show_default=False)]
 AnswersPath = Annotated[Path | None, typer.Option(
-    "--answers", help="Review answers to show (default: $AUDITOR_ANSWERS, else the user's "
-                      "data folder).", show_default=False)]
+    "--answers", help=help_text("help.scan.answers"), show_default=False)]
 
 
-@app.command()
+@app.command(help=help_text("help.scan"))
 def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          fmt: Format = None, excel: Excel = False, output: Output = None, since: Since = None,
          until: Until = None, fail_on: FailOn = None, lang: Lang = None,
@@ -73,7 +62,6 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          max_size: MaxSize = 100, quiet: Quiet = False, new_only: NewOnly = False,
          state: StatePath = None, answers: AnswersPath = None,
          same_account: SameAccount = False) -> None:
-    """Scan statements and list debits to e-wallets you may not have made."""
     from auditor.detect.wallets import load_catalogue
     from auditor.run.batch import BatchOptions
     from auditor.run.pipeline import ScanJob

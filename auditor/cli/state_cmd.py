@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import Lang, app, output_language
+from auditor.cli.app import FORMAT_HELP, Lang, app, help_text, output_language
 
 if TYPE_CHECKING:
     from auditor.store.state import StateSummary, StoredAlert
 
 state_app = typer.Typer(
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
-    help="Show or trim what `auditor scan --new-only` has already reported.",
+    help=help_text("help.state"),
 )
 app.add_typer(state_app, name="state")
 
@@ -28,20 +28,18 @@ class StateFormat(StrEnum):
 
 
 StatePath = Annotated[Path | None, typer.Option(
-    "--state", help="State database (default: $AUDITOR_STATE, else state.sqlite3 in your user "
-                    "state folder, e.g. ~/.local/state/auditor/).", show_default=False)]
+    "--state", help=help_text("help.state.state"), show_default=False)]
 
 
-@state_app.command("show")
+@state_app.command("show", help=help_text("help.state.show"))
 def show(
-    fmt: Annotated[StateFormat, typer.Option("--format", "-f", help="Output format.")]
+    fmt: Annotated[StateFormat, typer.Option("--format", "-f", help=help_text(FORMAT_HELP))]
     = StateFormat.table,
     state: StatePath = None,
     limit: Annotated[int, typer.Option(
-        "--limit", "-n", min=0, help="How many of the latest alerts to list.")] = 20,
+        "--limit", "-n", min=0, help=help_text("help.state.show.limit"))] = 20,
     lang: Lang = None,
 ) -> None:
-    """Totals by wallet, severity and month, and the latest alerts (accounts masked)."""
     from auditor.ingest.account import escape_undecodable
     from auditor.fs.atomic import stdout_output
     from auditor.render import json_dump
@@ -56,19 +54,15 @@ def show(
             _print_tables(path, summary, recent, language)
 
 
-@state_app.command("forget")
+@state_app.command("forget", help=help_text("help.state.forget"))
 def forget(
     before: Annotated[str | None, typer.Option(
-        "--before", help="Forget only alerts for transactions before this date (2024-01-01, "
-                         "or 90d, 12w, 6m, 1y ago). Default: forget every alert.",
-        show_default=False)] = None,
-    yes: Annotated[bool, typer.Option(
-        "--yes", "-y", help="Forget every alert without asking (needed off a terminal).")]
+        "--before", help=help_text("help.state.forget.before"), show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=help_text("help.state.forget.yes"))]
     = False,
     state: StatePath = None,
     lang: Lang = None,
 ) -> None:
-    """Forget reported alerts, so that a later --new-only scan reports them again."""
     from datetime import date
 
     from auditor.store import state as store
