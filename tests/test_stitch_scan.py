@@ -165,7 +165,9 @@ def test_new_only_reports_a_stitched_row_once_across_runs(cli: Cli, tmp_path: Pa
                if f["severity"] != "low"]
     assert sorted(f["amount"] for f in counted if f["amount"] >= 20000) == \
         sorted(year.rows[i].txn.debit for i in year.flagged)
-    assert json.loads(again.out)["findings"] == []
+    repeat = json.loads(again.out)
+    assert repeat["findings"] == []
+    assert [(a["findings"], a["at_risk"]) for a in repeat["accounts"]] == [(0, 0)]
 
 
 def test_review_asks_once_about_a_row_two_downloads_hold(cli: Cli, tmp_path: Path,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.hidden import Hidden
+from auditor.run.accounts import counted
 from auditor.store.state import Alert, default_state_path, open_state
 
 if TYPE_CHECKING:
@@ -35,8 +36,10 @@ class NewAlerts:
         new = self._state.new([alert.key for alert in alerts])
         self._pending = [alert for alert, fresh in zip(alerts, new, strict=True) if fresh]
         before = Hidden(reported_before=len(new) - sum(new))
-        return replace(result, hidden=result.hidden + before, findings=tuple(
-            finding for finding, fresh in zip(result.findings, new, strict=True) if fresh))
+        shown = tuple(finding for finding, fresh in zip(result.findings, new, strict=True) if fresh)
+        # Each account's line counts what this run shows, as the summary line does.
+        return replace(result, hidden=result.hidden + before, findings=shown,
+                       accounts=counted(list(enumerate(result.accounts)), shown))
 
     def commit(self) -> int:
         """Record the fresh alerts as reported: call only once the output is written."""
