@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from auditor.ingest.account import mask_path
@@ -81,7 +82,8 @@ def _account_labels(result: ScanResult) -> dict[str, str]:
     for account in result.accounts:
         more = f" +{len(account.files) - 1}" if len(account.files) > 1 else ""
         first = mask_path(account.files[0])
-        label = first + more if account.label == first else f"{account.label} ({first}{more})"
+        named = account.label == mask_path(PurePath(account.files[0]).name)  # no number known
+        label = first + more if named else f"{account.label} ({first}{more})"
         labels.update(dict.fromkeys(account.files, label))
     return labels
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -92,7 +93,7 @@ class AccountSummary:
 
 def of_file(report: FileReport) -> AccountSummary:
     """A file that is an account's only download."""
-    return AccountSummary(report.account or mask_path(report.path), report.bank,
+    return AccountSummary(report.account or _named(report.path), report.bank,
                           (report.path,), report.period, report.rows)
 
 
@@ -103,9 +104,14 @@ def of_account(account: Account) -> AccountSummary:
                                        frame["date"].iloc[-1].date())
     meetings = tuple(_meeting(join, account.links) for join in account.joins)
     first = account.statements[0]
-    return AccountSummary(mask(account.number) or mask_path(str(first.path)), first.layout.bank,
+    return AccountSummary(mask(account.number) or _named(str(first.path)), first.layout.bank,
                           account.files, period, len(frame), meetings,
                           repeats=_repeats(account.provenance))
+
+
+def _named(path: str) -> str:
+    """An account with no number known goes by its (first) file's name, masked."""
+    return mask_path(PurePath(path).name)
 
 
 def _repeats(provenance: Provenance) -> frozenset[tuple[str, int]]:
