@@ -214,6 +214,15 @@ def test_mask_digit_runs_keeps_dates() -> None:
     assert mask_digit_runs("statement.csv") == "statement.csv"
 
 
+@pytest.mark.parametrize(("name", "shown"), [
+    ("mufg_201808.csv", "mufg_201808.csv"), ("statement_2020-08.csv", "statement_2020-08.csv"),
+    ("722-6505215_202003.csv", "***5215_202003.csv"), ("2020-08-27.csv", "2020-08-27.csv"),
+    ("1234567_202013.csv", "***2013.csv"), ("201808123.csv", "***8123.csv")])
+def test_a_month_in_a_file_name_stays_a_month(name: str, shown: str) -> None:
+    # 202013 is no month: it is masked with the number it follows, as any other digits.
+    assert mask_digit_runs(name) == shown
+
+
 # --- escaping -----------------------------------------------------------------------
 
 

@@ -59,7 +59,10 @@ def mask(account: str | None) -> str | None:
 # A group that is a date stays apart and readable: "0012345_20200926.csv" → "***2345_20200926".
 _NUMBER = re.compile(r"[0-9０-９]+(?:[-‐－_＿][0-9０-９]+)*")
 _GROUP = re.compile(r"([0-9０-９]+)([-‐－_＿]?)")
-_DATE_PARTS = re.compile(r"(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}")
+_DATE_PARTS = re.compile(r"(?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?")
+# A month as banks and people name monthly downloads (202008, statement_2020-08.csv): no
+# account number is six digits, and masking it made a fake one (mufg_***1808).
+_MONTH_LIKE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])")
 
 
 def _hide_number(match: re.Match[str]) -> str:
@@ -91,7 +94,8 @@ def _nfkc(text: str) -> str:
 
 
 def _is_date(text: str) -> bool:
-    return bool(_DATE_LIKE.fullmatch(_nfkc(text)))
+    folded = _nfkc(text)
+    return bool(_DATE_LIKE.fullmatch(folded) or _MONTH_LIKE.fullmatch(folded))
 
 
 def mask_digit_runs(text: str) -> str:
