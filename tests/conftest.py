@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from auditor.detect.audit import Window
+from auditor.detect.rules import Context
+from auditor.ingest.statement import ReadOptions
+from auditor.models import ScanResult
+from auditor.run.batch import BatchOptions
+from auditor.run.pipeline import ScanJob, run_scan
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_statements"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -94,3 +101,9 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return Run(code, captured.out, captured.err)
 
     return run
+
+
+def scan(paths: list[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
+         batch: BatchOptions = BatchOptions()) -> ScanResult:
+    """The scan every command runs (auditor.run.pipeline), without the command line."""
+    return run_scan(ScanJob(paths, options, ctx, window, batch))

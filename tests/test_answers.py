@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.store.answers import Answer, AnswerStore, annotate, answer_key, default_answers_path
-from auditor.run.batch import scan
+from tests.conftest import scan
 from auditor.errors import UsageError
 from auditor.models import Finding, Severity
 from auditor.detect.rules import Context

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from auditor.detect.audit import Window
-from auditor.run.batch import BatchOptions, expand, scan
+from auditor.run.batch import BatchOptions, expand
+from tests.conftest import scan
 from auditor.detect.campaigns import campaigns, run_summary
 from auditor.detect.rules import Context
 from auditor.ingest.statement import ReadOptions

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.run.batch import BatchOptions, scan
+from auditor.run.batch import BatchOptions
+from tests.conftest import scan
 from auditor.models import ScanResult
 from auditor.ingest.dating import calendar_days as _calendar_days
 from auditor.detect.rules import Context

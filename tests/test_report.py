@@ -321,7 +321,7 @@ def test_timeline_scales_and_ticks() -> None:
 def answers_for(path: Path, chosen: dict[tuple[str, int], str]) -> Path:
     """An answers file for MIZUHO's findings: (date, amount) → answer."""
     from auditor.store.answers import Answer, AnswerStore
-    from auditor.run.batch import scan
+    from tests.conftest import scan
     from auditor.detect.rules import Context
     from auditor.ingest.statement import ReadOptions
 

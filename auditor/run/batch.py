@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -98,15 +97,6 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
     return Audited(report, tuple(examined.findings), statement.account_id,
                    tuple(examined.suggestions), kept, family(statement), ends=chain,
                    hidden=examined.hidden)
-
-
-def scan(paths: Iterable[Path], options: ReadOptions, ctx: Context, window: Window = Window(),
-         batch: BatchOptions = BatchOptions(),
-         progress: Callable[[int], None] | None = None) -> ScanResult:
-    """Audit every statement; unreadable ones are reported and the rest audited."""
-    files = expand(paths)
-    work = partial(audit_file, options=options, ctx=ctx, window=window)
-    return result_of(audit_many(files, work, batch, progress), len(files))
 
 
 def audit_many(files: list[Path], work: Callable[[Path], Audited], batch: BatchOptions,
