@@ -107,3 +107,13 @@ def scan(paths: list[Path], options: ReadOptions, ctx: Context, window: Window =
          batch: BatchOptions = BatchOptions()) -> ScanResult:
     """The scan every command runs (auditor.run.pipeline), without the command line."""
     return run_scan(ScanJob(paths, options, ctx, window, batch))
+
+
+def recorded_alerts(state: Path) -> int:
+    """How many alerts a --new-only state holds (0 when no run made it yet)."""
+    import sqlite3
+
+    if not state.exists():
+        return 0
+    with sqlite3.connect(state) as db:
+        return db.execute("SELECT count(*) FROM alerts").fetchone()[0]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import pytest
 import auditor.fs.atomic
 import auditor.run.batch
 from auditor.fs.atomic import atomic_output
-from tests.conftest import SAMPLES, Run
+from tests.conftest import SAMPLES, Run, recorded_alerts
 
 Cli = Callable[..., Run]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX pipes, FIFOs and signals")
@@ -63,12 +62,6 @@ def read_a_little_and_quit(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
     return proc.wait(timeout=60), err
 
 
-def alerts(state: Path) -> int:
-    if not state.exists():
-        return 0
-    with sqlite3.connect(state) as db:
-        return db.execute("SELECT count(*) FROM alerts").fetchone()[0]
-
 
 # --- the output must have got out before the state changes, in every format ----------------
 
@@ -85,7 +78,7 @@ def test_new_only_into_a_pipe_closed_early_records_nothing(
                            "-f", fmt, "--lang", "en")
     code, err = read_a_little_and_quit(proc)
     assert (code, err) == (141, "")
-    assert alerts(state) == 0
+    assert recorded_alerts(state) == 0
     done = subprocess.run([sys.executable, "-m", "auditor", "scan", *map(str, files), "-j", "1",
                            "--new-only", "--state", str(state), "-f", "json"],
                           capture_output=True, check=False)
@@ -118,7 +111,7 @@ def test_rich_broken_pipe_is_exit_141_not_a_silent_exit_1(
     run = cli("scan", *files, "-j", "1", "--new-only", "--state", state)
     monkeypatch.undo()
     assert (run.code, run.err) == (141, "")
-    assert alerts(state) == 0
+    assert recorded_alerts(state) == 0
 
 
 @pytest.mark.parametrize("command", [("wallets",), ("wallets", "-f", "json"), ("rules",),

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, Run
+from tests.conftest import SAMPLES, Run, recorded_alerts
 
 Cli = Callable[..., Run]
 posix = pytest.mark.skipif(os.name != "posix" or shutil.which("bash") is None
@@ -29,12 +28,6 @@ def _piped(command: str, tmp_path: Path) -> tuple[int, str]:
     done = subprocess.run(["bash", "-c", script], cwd=tmp_path, check=False)
     return done.returncode, err.read_text(encoding="utf-8")
 
-
-def _alerts(state: Path) -> int:
-    if not state.exists():
-        return 0
-    with sqlite3.connect(state) as db:
-        return db.execute("SELECT count(*) FROM alerts").fetchone()[0]
 
 
 @posix
@@ -63,11 +56,11 @@ def test_new_only_into_head_records_nothing_and_the_next_run_reports_it_all(
     state = tmp_path / "state.sqlite3"
     code, err = _piped(f"scan {SAMPLES} --new-only --state {state} -f json", tmp_path)
     assert (code, err) == (141, "")
-    assert _alerts(state) == 0
+    assert recorded_alerts(state) == 0
     done = subprocess.run([sys.executable, "-m", "auditor", "scan", str(SAMPLES), "--new-only",
                            "--state", str(state), "-f", "json"], capture_output=True, check=False)
     assert done.returncode == 1
-    assert len(json.loads(done.stdout)["findings"]) == _alerts(state) > 0
+    assert len(json.loads(done.stdout)["findings"]) == recorded_alerts(state) > 0
 
 
 def test_a_broken_pipe_outside_the_output_blocks_is_141_not_exit_1(
