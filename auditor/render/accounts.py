@@ -9,11 +9,12 @@ from rich.text import Text
 
 from auditor.ingest.account import mask_path
 from auditor.render.safety import printable
+from auditor.stitch.grouping import Why
 from auditor.stitch.summary import AccountSummary, Meeting
 from auditor.wording import say, yen
 
-_BY = {"same account number": "account.by_number", "balance chain": "account.by_chain",
-       "same account, as told": "account.by_told"}
+# Why a file joined its account (the JSON's English word) → the words for people.
+_BY = {Why.number: "account.by_number", Why.chain: "account.by_chain", Why.told: "account.by_told"}
 _COLUMNS = (("label.account", "left"), ("account.files", "right"), ("account.period", "left"),
             ("account.rows", "right"), ("account.joined", "left"), ("account.gaps", "right"),
             ("account.breaks", "right"), ("label.findings", "right"),
