@@ -17,7 +17,8 @@ from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, Sa
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
-    from auditor.models import FileReport
+    from auditor.detect.audit import Window
+    from auditor.models import FileReport, ScanResult
     from auditor.report.claim import AnswerOf, Claim
     from auditor.report.gather import Gathered
 
@@ -76,8 +77,9 @@ def report(
     said = output_language(lang, settings.lang)
     ctx = allow_context(allow or [], settings, catalogue)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
-    gathered = gather(ScanJob(files, read_options(encoding, layout, year), ctx,
-                              report_window(since, until, today), same_account=same_account))
+    window = report_window(since, until, today)
+    gathered = gather(ScanJob(files, read_options(encoding, layout, year), ctx, window,
+                              same_account=same_account))
     holder = Holder(name, bank or _statement_bank(gathered, language), branch,
                     account or _statement_account(gathered.result.files))
     claim = build_claim(gathered.result.findings, answer_of, holder=holder,
@@ -85,6 +87,7 @@ def report(
                         version=__version__, today=today, confirmed_only=confirmed_only)
     _write(_render(claim, fmt, language), output, force)
     _tell(gathered, claim, account, language, said)
+    _tell_hidden(gathered.result, window, said)
     raise typer.Exit(ExitCode.for_reading(gathered.result.files))
 
 
@@ -176,6 +179,14 @@ def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str,
     sys.stderr.write(flat("told", lang, count=str(len(claim.claimed)),
                           total=money(claim.total, lang), apart=str(len(claim.apart)),
                           out=str(len(claim.left_out)), mine=str(mine)) + "\n")
+
+
+def _tell_hidden(result: ScanResult, window: Window, lang: str) -> None:
+    """How many findings --since or --until kept out of the draft, as scan says it."""
+    from auditor.render.messages import hidden_lines
+
+    for line in hidden_lines(result, window.since, window.until, lang):
+        sys.stderr.write(line + "\n")
 
 
 def _account_warnings(reports: Iterable[FileReport], account: str | None) -> list[str]:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from auditor.models import Severity
 from auditor.review.replies import KEYS, parse_answer, parse_yes_no
+from auditor.review.steer import Steering, NoSuchFinding
+from auditor.review.walk import Key, Move, Walk, parse_move
 from auditor.wording import Bi, say
 from auditor.store.answers import Answer, answer_key
 
@@ -73,7 +75,7 @@ class BadInput(Exception):
 
 
 @dataclass
-class Review:
+class Review(Steering):
     """One review: what is left to ask, what was answered, what was allowed."""
 
     store: AnswerStore
@@ -87,47 +89,57 @@ class Review:
     threshold: Severity
     interactive: bool  # a person types the replies (not a script piping them)
     counts: Counter[Answer] = field(default_factory=Counter)
-    seen: set[str] = field(default_factory=set)
     offered: set[str] = field(default_factory=set)
     not_asked: Counter[str] = field(default_factory=Counter)
     lines: int = 0
-
-    def say(self, what: str, /, **values: object) -> str:
-        """The conversation's sentence `what` (a review.* entry of auditor.wording)."""
-        return say("review." + what, self.lang, **values)
+    change: int = 0  # --change N: ask about the Nth finding only, answered or not
+    walk: Walk = field(default_factory=lambda: Walk([]))
+    everything: list[Finding] = field(default_factory=list)
 
     def run(self, findings: Iterable[Finding]) -> Steps:
-        """Ask about each pending finding in turn, until done or the input ends."""
+        """Ask about each pending finding in turn, until done, quit or the input ends."""
         findings = list(findings)
         self.not_asked = self._not_asked(findings)
-        queue = self._pending(findings)
-        while queue:
-            finding = queue.pop(0)
+        self.walk = self._walk(findings)
+        while (finding := self.walk.current()) is not None:
             try:
-                allowed_more = yield from self._take(finding, len(self.seen) + 1 + len(queue))
+                outcome = yield from self._take(finding)
             except EndOfInput:  # at an allow offer, this finding's answer is already saved
                 yield Blank()  # the prompt left the cursor mid-line
-                self.not_asked["left"] = len(queue) + (answer_key(finding) not in self.seen)
+                self.not_asked["left"] = self.walk.left()
                 return
-            if allowed_more:  # a wallet just allowed may clear some of the findings left
-                queue = self._pending(self.rescan(self.allowed))
+            if outcome is Key.quit or (self.change and outcome is not None):
+                self.not_asked["quit" if outcome is Key.quit else "left"] = (
+                    0 if self.change else self.walk.left())
+                return
+            if outcome is True:  # a wallet just allowed may clear some of the findings left
+                self.walk.again(self._pending(self.rescan(self.allowed)))
 
-    def _pending(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Findings to ask about, once per transaction (overlapping downloads repeat rows)."""
-        keys = set(self.seen)
+    def _walk(self, findings: list[Finding]) -> Walk:
+        """The findings to go through; with --change N, standing at the Nth."""
+        self.everything = self._pending(findings, every=True)
+        walk = Walk(self.everything if self.change else self._pending(findings))
+        if self.change and not walk.go(self.change):
+            raise NoSuchFinding(self.change, len(walk.order))
+        return walk
+
+    def _pending(self, findings: Iterable[Finding], every: bool = False) -> list[Finding]:
+        """Findings to ask about, once per transaction (overlapping downloads repeat rows);
+        every: the answered ones too, numbered as `--all` and `--change N` number them."""
+        keys: set[str] = set()
         pending = []
         for finding in findings:
             key = answer_key(finding)
-            if key in keys or not self._wanted(finding):
+            if key in keys or not self._wanted(finding, every):
                 continue
             keys.add(key)
             pending.append(finding)
         return pending
 
-    def _wanted(self, finding: Finding) -> bool:
+    def _wanted(self, finding: Finding, every: bool = False) -> bool:
         if finding.severity.rank < self.threshold.rank:
             return False
-        return self.again or self.store.get(finding) is None
+        return every or self.again or self.store.get(finding) is None
 
     def _not_asked(self, findings: list[Finding]) -> Counter[str]:
         """How many transactions are left out, and why, for the summary line."""
@@ -135,36 +147,51 @@ class Review:
         for finding in {answer_key(f): f for f in findings}.values():
             if finding.severity.rank < self.threshold.rank:
                 counts["below"] += 1
-            elif not self.again and self.store.get(finding) is not None:
+            elif not (self.again or self.change) and self.store.get(finding) is not None:
                 counts["skipped"] += 1
         return counts
 
-    def _take(self, finding: Finding, total: int) -> Generator[Step, Reply, bool]:
-        """Ask about one finding and save the answer; True if the allow list grew."""
+    def _take(self, finding: Finding) -> Generator[Step, Reply, Key | bool | None]:
+        """Ask about one finding and save the answer, or follow a key that moves the review.
+
+        True if the allow list grew, False for an answer, a Key for quit, None for a move."""
         before = self.store.entry(finding)
-        yield Card(finding, f"({len(self.seen) + 1}/{total})", self._name(finding.wallet), before)
+        yield Card(finding, self.walk.counter(), self._name(finding.wallet), before)
         default = before.answer if before else Answer.not_sure
         answer = default if self.yes else (yield from self._answer(default))
+        if isinstance(answer, Move):
+            return (yield from self._move(answer))
         if not self.interactive or self.yes:  # nobody typed a newline: end the prompt line
             yield Line(f"→ {self.say(answer.value)}")
         # Saved before anything else is asked, so Ctrl-C at any later prompt keeps it.
         self.store.set(finding, answer, datetime.now().astimezone())
         self.store.save()
-        self.seen.add(answer_key(finding))
-        self.counts[answer] += 1
+        self._count(finding, answer, before)
         allowed_more = answer is Answer.mine and (yield from self._maybe_allow(finding.wallet))
         yield Blank()
         return allowed_more
 
-    def _answer(self, default: Answer) -> Generator[Step, Reply, Answer]:
+    def _count(self, finding: Finding, answer: Answer, before: Entry | None) -> None:
+        """This run's tally: an answer given again replaces the one it gave first."""
+        key = answer_key(finding)
+        if key in self.walk.given:
+            self.counts[self.walk.given[key]] -= 1
+        self.counts[answer] += 1
+        self.walk.answered(finding, answer, before)
+
+    def _answer(self, default: Answer) -> Generator[Step, Reply, Answer | Move]:
         while True:
-            text = yield from self._line(self.say("question", key=KEYS[default]))
+            text = yield from self._line(say("steer.question", self.lang, key=KEYS[default]))
             answer = parse_answer(text, default)
-            if answer is not None:
-                return answer
+            move = parse_move(text) if answer is None else None
+            if move is not None and move.key is Key.help:
+                yield Line(say("steer.keys", self.lang))
+                continue
+            if answer is not None or move is not None:
+                return answer or move  # type: ignore[return-value]
             if not self.interactive:
                 raise BadInput(self.lines, text)
-            yield Line(self.say("again"))
+            yield Line(say("steer.again", self.lang))
 
     def _line(self, question: str) -> Generator[Step, Reply, str]:
         text = yield Ask(question)
@@ -210,30 +237,3 @@ class Review:
             return "?"
         entry = self.catalogue.get(wallet)
         return self.say("wallet_name", name=Bi(entry.name_en, entry.name_ja), id=wallet)
-
-    def saved(self) -> dict[str, object]:
-        """How many answers this run saved, and where: for the messages that stop a run."""
-        return {"count": sum(self.counts.values()), "path": self._shown_path()}
-
-    def _shown_path(self) -> str:
-        from auditor.render.safety import printable
-
-        return printable(str(self.store.path))
-
-    def summary(self) -> str:
-        """One line for stderr: answers by kind, where they went, and what was not asked."""
-        asked = sum(self.counts.values())
-        parts = [self.say("summary", asked=asked, mine=self.counts[Answer.mine],
-                          not_mine=self.counts[Answer.not_mine],
-                          not_sure=self.counts[Answer.not_sure], path=self._shown_path())
-                 if asked or self.not_asked["left"] else self.say("nothing")]
-        for key in ("left", "skipped", "below"):
-            if self.not_asked[key]:
-                parts.append(self.say(key, count=self.not_asked[key],
-                                      severity=self._severity_word()))
-        return say("label.sentence_separator", self.lang).join(parts)
-
-    def _severity_word(self) -> str:
-        from auditor.i18n import word
-
-        return word(self.threshold.value, self.lang)

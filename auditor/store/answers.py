@@ -88,6 +88,7 @@ class AnswerStore:
         self.path = path
         self._entries: dict[str, Entry] = dict(entries or {})
         self._changed: dict[str, Entry] = {}  # set() since the last save: what save() merges
+        self._dropped: set[str] = set()  # taken back (review's undo) since the last save
 
     @classmethod
     def load(cls, path: Path) -> AnswerStore:
@@ -112,10 +113,22 @@ class AnswerStore:
     def set(self, finding: Finding, answer: Answer, now: datetime) -> None:
         """Record an answer (replacing an earlier one); call save() to keep it."""
         key = answer_key(finding)
+        self._dropped.discard(key)
         self._entries[key] = self._changed[key] = Entry(
             answer=Answer(answer), wallet=finding.wallet, date=finding.date.isoformat(),
             amount=finding.amount, answered_at=now.isoformat(timespec="seconds"),
         )
+
+    def restore(self, finding: Finding, entry: Entry | None) -> None:
+        """Put back what was stored before an answer (None: no answer); save() keeps it."""
+        key = answer_key(finding)
+        if entry is not None:
+            self._entries[key] = self._changed[key] = entry
+            self._dropped.discard(key)
+            return
+        self._entries.pop(key, None)
+        self._changed.pop(key, None)
+        self._dropped.add(key)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema 2)."""
@@ -137,10 +150,11 @@ class AnswerStore:
         with shared_file_lock(self.path, LOCK_WAIT, Said("lock.answers")):
             text = _read(self.path)
             on_disk = {} if text is None else _parse(text, self.path)
-            self._entries = {**on_disk, **self._changed}
+            merged = {**on_disk, **self._changed}
+            self._entries = {k: v for k, v in merged.items() if k not in self._dropped}
             atomic_write_text(self.path, json.dumps(self.to_dict(), ensure_ascii=False,
                                                     indent=2) + "\n")
-        self._changed = {}
+        self._changed, self._dropped = {}, set()
 
 
 def annotate(

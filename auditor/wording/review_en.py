@@ -1,9 +1,6 @@
 """The review conversation (auditor review), in English; review_ja.py holds the same keys."""
 
 WORDS: dict[str, str] = {
-    "review.question": ("Did you make this debit? [m]ine / [n]ot mine / [s] not sure (Enter = "
-                        "{key}): "),
-    "review.again": "Please type m, n or s.",
     "review.mine": "mine",
     "review.not-mine": "not mine",
     "review.not-sure": "not sure",

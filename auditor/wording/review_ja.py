@@ -1,8 +1,6 @@
 """The review conversation (auditor review), in Japanese; review_en.py holds the same keys."""
 
 WORDS: dict[str, str] = {
-    "review.question": "ご自身の出金ですか？ [m]自分のもの / [n]身に覚えがない / [s]わからない（Enter = {key}）: ",
-    "review.again": "m・n・s のどれかを入力してください。",
     "review.mine": "自分のもの",
     "review.not-mine": "身に覚えがない",
     "review.not-sure": "わからない",
