@@ -83,7 +83,8 @@ def test_a_japanese_locale_gives_japanese_help(command: str, english: dict[str, 
     text = _help(command, lang="ja_JP.UTF-8")
     assert _bare(WORDS["ja"][COMMANDS[command]]) in _bare(text) and KANA.search(text)
     assert _options(text) == _options(english[command]) != []
-    assert text.splitlines()[0] == english[command].splitlines()[0]  # Usage: ... as it was
+    # The usage line as it was, but for its own word.
+    assert text.splitlines()[0] == english[command].splitlines()[0].replace("Usage:", "使い方:")
 
 
 def test_lang_en_on_the_command_line_wins_over_a_japanese_locale(

@@ -34,9 +34,10 @@ def argv_language(argv: Sequence[str]) -> str:
 # so their language is settled here, from the command line as it stands and the locale.
 HELP_LANG = argv_language(sys.argv[1:])
 if HELP_LANG == "ja":
-    from auditor.cli import wide
+    from auditor.cli import click_ja, wide
 
     wide.install()  # click counts characters; a Japanese one takes two columns
+    click_ja.install()  # and says its own words (Usage, Options, its errors) in English
 
 
 def help_text(key: str) -> str:
@@ -95,8 +96,25 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help=help_text("help.version"))] = False,
+    lang: Lang = None,
 ) -> None:
     """Find e-wallet top-ups you never made in Japanese bank statement CSVs."""
+    remember_lang(lang)
+
+
+# A --lang given before the command (`auditor --lang ja scan`, `auditor state --lang ja show`).
+_before: list[str] = []
+
+
+def remember_lang(lang: str | None) -> None:
+    """Keep a --lang given before the command, for the command to speak in (exit 2 if bad)."""
+    if lang is not None:
+        _before[:] = [checked_lang(lang) or lang]
+
+
+def given_lang(lang: str | None) -> str | None:
+    """The command's own --lang, else one given before the command."""
+    return lang if lang is not None else (_before[-1] if _before else None)
 
 
 def read_options(encoding: str | None, layouts: list[Path] | None, year: int | None) -> ReadOptions:
@@ -171,7 +189,7 @@ def wallet_arg(text: str, catalogue: Catalogue, where: str) -> str:
 
 def output_language(lang: str | None, configured: str | None = None) -> str:
     """--lang, else the config's lang, else the locale's; the run's messages follow it."""
-    chosen = detect_lang(checked_lang(lang) or configured)
+    chosen = detect_lang(checked_lang(given_lang(lang)) or configured)
     _spoken[:] = [chosen]
     return chosen
 
@@ -189,6 +207,7 @@ def message_language(argv: Sequence[str]) -> str:
 def forget_language() -> None:
     """A new run (main() called again in one process) settles its own language."""
     _spoken.clear()
+    _before.clear()
 
 
 def report_window(since: str | None, until: str | None, today: date) -> Window:

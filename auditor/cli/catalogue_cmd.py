@@ -19,7 +19,7 @@ Format = Annotated[ListFormat, typer.Option("--format", "-f", help=help_text(FOR
 
 
 @app.command(help=help_text("help.wallets"))
-def wallets(fmt: Format = ListFormat.table) -> None:
+def wallets(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -29,6 +29,7 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     from auditor.wording import say, yen
 
     catalogue = load_catalogue()
+    language = output_language(lang)
     if fmt is ListFormat.json:
         with stdout_output() as out:  # /dev/full: exit 2, a closed pipe 141, not 4
             json_dump({"schema": 1, "wallets": [
@@ -41,7 +42,6 @@ def wallets(fmt: Format = ListFormat.table) -> None:
                  "patterns": list(a.names.patterns), "words": list(a.names.words),
                  "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
-    language = output_language(None)
     table = Table(title=say("listing.wallets", language), title_justify="left")
     for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
                 "listing.matches"):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
-                             allow_context, app, checked_lang, help_text, languages,
+                             allow_context, app, checked_lang, given_lang, help_text, languages,
                              output_language, read_options, report_window)
 from auditor.exitcodes import ExitCode
 
@@ -68,7 +68,7 @@ def report(
     from auditor.run.pipeline import ScanJob
 
     today = date.today()
-    language = checked_lang(lang) or "ja"
+    language = checked_lang(given_lang(lang)) or "ja"
     _check_account(account)
     _refuse_input_as_output(output, files)
     catalogue = load_catalogue()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.cli.app import FORMAT_HELP, Lang, app, help_text, output_language
+from auditor.cli.app import FORMAT_HELP, Lang, app, help_text, output_language, remember_lang
 
 if TYPE_CHECKING:
     from auditor.store.state import StateSummary, StoredAlert
@@ -20,6 +20,12 @@ state_app = typer.Typer(
     help=help_text("help.state"),
 )
 app.add_typer(state_app, name="state")
+
+
+@state_app.callback()
+def _state(lang: Lang = None) -> None:
+    """Show or trim what `auditor scan --new-only` has reported."""
+    remember_lang(lang)
 
 
 class StateFormat(StrEnum):
