@@ -15,6 +15,8 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+# A wallet's kind as the listing says it (the catalogue's kinds of wallet).
+_KINDS = {"wallet": "lists.kind.wallet", "brokerage": "lists.kind.brokerage"}
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help=help_text(FORMAT_HELP))]
 
 
@@ -49,7 +51,8 @@ def wallets(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     for w in catalogue.wallets:
         caps = [say(key, language, cap=yen(cap)) for key, cap in
                 (("listing.monthly_cap", w.monthly_cap), ("listing.daily_cap", w.daily_cap)) if cap]
-        table.add_row(Text(w.id), Text(w.kind), Text(w.name_ja), Text(w.name_en),
+        table.add_row(Text(w.id), Text(say(_KINDS.get(w.kind, "lists.kind.wallet"), language)),
+                      Text(w.name_ja), Text(w.name_en),
                       Text(" ".join(caps)), Text(", ".join(w.patterns)))
     with stdout_output() as out:
         console(out).print(table)
@@ -63,6 +66,7 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
     from auditor.fs.atomic import stdout_output
     from auditor.render import console, json_dump
     from auditor.detect.rules import all_rules
+    from auditor.i18n import word
     from auditor.wording import say
 
     language = output_language(lang)
@@ -77,8 +81,9 @@ def rules(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
         table.add_column(say(key, language))
     for rule in all_rules():
         title = rule.title_ja if language == "ja" else rule.title_en
-        grades = rule.severity.value if rule.lowest is rule.severity else (
-            f"{rule.lowest.value}-{rule.severity.value}")
+        grades = word(rule.severity.value, language) if rule.lowest is rule.severity else say(
+            "lists.grades", language, lowest=word(rule.lowest.value, language),
+            highest=word(rule.severity.value, language))
         table.add_row(Text(rule.id), Text(grades), Text(title))
     with stdout_output() as out:
         console(out).print(table)

@@ -197,7 +197,7 @@ WORDS: dict[str, str] = {
     "rule.odd-hour.title": "Wallet debit in the middle of the night",
     "rule.odd-hour": "{amount} was taken at {time}, in the middle of the night",
     # --- The listings: auditor identify, auditor wallets and auditor rules ---
-    # Titles in both languages, columns in English, as they stand in each header row.
+    # The English titles carry their Japanese too; under --lang ja every word is Japanese.
     "listing.statements": "Statements / 明細ファイル",
     "listing.file": "File", "listing.layout": "Layout", "listing.encoding": "Encoding",
     "listing.rows": "Rows", "listing.rejected": "Rejected", "listing.debits": "Debits",
