@@ -77,6 +77,8 @@ def _list(settings: Config, lang: str) -> None:
     from auditor.wording import say
 
     today = date.today()
+    if not settings.allow:  # on stderr: the listing itself (stdout) stays empty
+        typer.echo(say("lists.allow_none", lang, path=settings.path), err=True)
     for entry in settings.allow:
         parts = [entry.wallet]
         if entry.until:

@@ -72,7 +72,7 @@ WORDS: dict[str, str] = {
     "help.report.account": "口座番号。表示されるのは下4桁だけです。",
     "help.report.answers": ("`auditor review` の回答（既定: $AUDITOR_ANSWERS、なければユーザーの"
                             "データフォルダの answers.json）。"),
-    "help.report.confirmed_only": "レビューで「not mine」（身に覚えがない）と答えた出金だけを請求します。",
+    "help.report.confirmed_only": "`auditor review` で「身に覚えがない」（n）と答えた出金だけを請求します。",
     "help.report.since": "この日付以降の出金を請求します（2020-09-01、または今日からさかのぼって 90d, 12w, 6m, 1y）。",
     "help.report.until": "この日付までの出金を請求します。",
     # --- auditor state ---

@@ -4,4 +4,5 @@ WORDS: dict[str, str] = {
     "lists.kind.wallet": "wallet",
     "lists.kind.brokerage": "brokerage",
     "lists.grades": "{lowest}-{highest}",
+    "lists.allow_none": "no wallet on your allow list in {path}; `auditor allow WALLET` adds one",
 }
