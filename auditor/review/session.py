@@ -106,7 +106,7 @@ class Review(Steering):
                 outcome = yield from self._take(finding)
             except EndOfInput:  # at an allow offer, this finding's answer is already saved
                 yield Blank()  # the prompt left the cursor mid-line
-                self.not_asked["left"] = self.walk.left()
+                self.not_asked["left"] = 1 if self.change else self.walk.left()
                 return
             if outcome is Key.quit or (self.change and outcome is not None):
                 self.not_asked["quit" if outcome is Key.quit else "left"] = (
