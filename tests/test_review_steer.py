@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import sys
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.review.walk import Key, Move, parse_move
 from tests.conftest import SAMPLES, Run
@@ -150,3 +153,49 @@ def test_question_mark_shows_the_keys_in_the_readers_language(
 ])
 def test_parse_move(text: str, move: Move | None) -> None:
     assert parse_move(text) == move
+
+
+# --- where a review stands, under any keys ----------------------------------------------
+
+
+@functools.cache
+def _findings() -> tuple[object, ...]:
+    from auditor.detect.rules import Context
+    from auditor.detect.wallets import load_catalogue
+    from auditor.ingest.statement import ReadOptions
+    from tests.conftest import scan
+
+    ctx = Context(load_catalogue(), frozenset({"line-pay", "merpay"}))
+    return tuple(scan([MIZUHO], ReadOptions(), ctx).findings)
+
+
+STEPS = st.lists(st.one_of(st.just("answer"), st.just("back"), st.just("undo"),
+                           st.integers(min_value=0, max_value=5)), max_size=30)
+
+
+@given(STEPS)
+@settings(max_examples=60, deadline=None)
+def test_a_walk_stands_on_a_finding_until_every_one_is_answered(steps: list[object]) -> None:
+    from auditor.review.walk import Walk
+    from auditor.store.answers import Answer, answer_key
+
+    findings = list(_findings())
+    walk = Walk(list(findings))
+    for step in steps:
+        finding = walk.current()
+        if step == "answer" and finding is not None:
+            walk.answered(finding, Answer.not_mine, None)
+            after = walk.current()  # the next one not answered, if any is left
+            assert after is None or answer_key(after) not in walk.given
+        elif step == "back":
+            walk.back()
+        elif step == "undo":
+            walk.undo()
+        elif isinstance(step, int):
+            assert walk.go(step) == (1 <= step <= len(findings))
+        answered = {answer_key(f) for f, _ in walk.history}
+        assert answered == set(walk.given)  # each answer once in the history, none lost
+        assert walk.left() == len(findings) - len(answered)
+        # It stands past the end only when every finding is answered.
+        if walk.current() is None:
+            assert walk.left() == 0

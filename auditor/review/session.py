@@ -185,6 +185,8 @@ class Review(Steering):
             answer = parse_answer(text, default)
             move = parse_move(text) if answer is None else None
             if move is not None and move.key is Key.help:
+                if not self.interactive:  # nobody typed a newline: end the prompt line
+                    yield Blank()
                 yield Line(say("steer.keys", self.lang))
                 continue
             if answer is not None or move is not None:
