@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -177,3 +178,20 @@ def test_click_s_usage_errors_are_japanese_and_exit_2(
     assert "0 は範囲 x>=1 の外です。" in said[4]
     assert "には値が必要です" in said[5] and "余分な引数があります（x.csv）" in said[6]
     assert "'scna' というコマンドはありません。" in said[7] and "'scan'" in said[7]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or not (Path(sys.executable).parent
+                                                          / "auditor").exists(),
+                    reason="bash and the installed auditor script")
+def test_install_completion_says_what_it_did_in_japanese(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "auditor"
+    env = {**os.environ, "HOME": str(tmp_path), "LANG": "ja_JP.UTF-8"}
+    env.pop("LC_ALL", None)
+    done = subprocess.run(["bash", "-c", f"'{script}' --install-completion"], env=env,
+                          capture_output=True, text=True, check=False, cwd=tmp_path,
+                          encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    path = tmp_path / ".bash_completions" / "auditor.sh"
+    assert done.stdout.splitlines() == [f"bashの補完を{path}に設定しました",
+                                        "補完は端末を開き直すと使えるようになります"]
+    assert "_AUDITOR_COMPLETE=complete_bash" in path.read_text(encoding="utf-8")

@@ -97,7 +97,24 @@ def _in_japanese(param: Any) -> Any:
     for key in _OPTIONS:
         if param is not None and param.help == template(key, "en"):
             param.help = template(key, "ja")
+            if key == "frame.install_completion":
+                param.callback = _install_completion
     return param
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """Typer's --install-completion, saying what it did in Japanese."""
+    import sys
+
+    from typer._click.utils import echo
+    from typer.completion import install
+
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    echo(say("frame.installed", "ja", shell=shell, path=path))
+    echo(say("frame.restart", "ja"))
+    sys.exit(0)
 
 
 def install() -> None:

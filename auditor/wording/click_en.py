@@ -10,6 +10,8 @@ WORDS: dict[str, str] = {
     "frame.install_completion": "Install completion for the current shell.",
     "frame.show_completion": ("Show completion for the current shell, to copy it or customize "
                               "the installation."),
+    "frame.installed": "{shell} completion installed in {path}",
+    "frame.restart": "Completion will take effect once you restart the terminal",
     "frame.default": "default: {default}",
     "frame.required": "required",
     "frame.env_var": "env var: {var}",

@@ -9,6 +9,8 @@ WORDS: dict[str, str] = {
     "frame.help": "このヘルプを表示して終了します。",
     "frame.install_completion": "今のシェルにコマンドの補完を設定します。",
     "frame.show_completion": "今のシェル用の補完スクリプトを表示します（自分で設定するとき）。",
+    "frame.installed": "{shell}の補完を{path}に設定しました",
+    "frame.restart": "補完は端末を開き直すと使えるようになります",
     "frame.default": "既定: {default}",
     "frame.required": "必須",
     "frame.env_var": "環境変数: {var}",
