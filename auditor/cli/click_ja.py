@@ -33,9 +33,10 @@ _KINDS = {"integer": "frame.kind.integer", "int range": "frame.kind.integer",
 _OPTIONS = ("frame.help", "frame.install_completion", "frame.show_completion")
 
 
-def gettext(text: str) -> str:
+def gettext(message: str) -> str:
     """Typer's gettext: the Japanese of each English text it asks for."""
-    return next((template(key, "ja") for key in _GETTEXT if template(key, "en") == text), text)
+    return next((template(key, "ja") for key in _GETTEXT if template(key, "en") == message),
+                message)
 
 
 @functools.cache
@@ -125,7 +126,7 @@ def install() -> None:
         from typer._click import core, exceptions, formatting
     except ImportError:  # another Typer: its words stay English, its help still works
         return
-    typer.core._ = gettext  # type: ignore[attr-defined]
+    typer.core._ = gettext
     write_usage = formatting.HelpFormatter.write_usage
     formatting.HelpFormatter.write_usage = (  # type: ignore[method-assign]
         lambda self, prog, args="", prefix=None: write_usage(

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from auditor.models import Severity
 from auditor.review.replies import KEYS, parse_answer, parse_yes_no
-from auditor.review.steer import Steering, NoSuchFinding
+from auditor.review.steer import NoSuchFinding, Steering
 from auditor.review.walk import Key, Move, Walk, parse_move
-from auditor.wording import Bi, say
 from auditor.store.answers import Answer, answer_key
+from auditor.wording import Bi, say
 
 if TYPE_CHECKING:
     from auditor.detect.wallets import Catalogue

@@ -13,7 +13,7 @@ from auditor.wording import say
 if TYPE_CHECKING:
     from auditor.models import Finding, Severity
     from auditor.review.session import Reply, Step
-    from auditor.store.answers import AnswerStore
+    from auditor.store.answers import AnswerStore, Entry
 
 
 # The word for a key, shown after a piped line (a person's Enter ended the line themselves).
@@ -65,26 +65,31 @@ class Steering:
 
     def _undo(self) -> str:
         """Take back the last answer (this run's, else the last an earlier run saved)."""
-        taken = self.walk.undo()
-        if taken is not None:
-            finding, before, answer = taken
-            self.counts[answer] -= 1
-        else:
-            finding = self._last_earlier()
-            if finding is None:
-                return say("steer.nothing_to_undo", self.lang)
-            answer, before = self.store.entry(finding).answer, None  # type: ignore[union-attr]
-            self._stand_at(finding)
+        taken = self._taken() or self._earlier()
+        if taken is None:
+            return say("steer.nothing_to_undo", self.lang)
+        finding, before, answer = taken
         self.store.restore(finding, before)
         self.store.save()
         return say("steer.undone", self.lang, answer=self.say(answer.value),
                    counter=self.walk.counter())
 
-    def _last_earlier(self) -> Finding | None:
-        """The finding of this review whose answer was saved last, by an earlier run."""
-        answered = [(entry.answered_at, index) for index, finding in enumerate(self.everything)
-                    if (entry := self.store.entry(finding)) is not None]
-        return self.everything[max(answered)[1]] if answered else None
+    def _taken(self) -> tuple[Finding, Entry | None, Answer] | None:
+        """This run's last answer, taken back from the tally; None if it gave none."""
+        taken = self.walk.undo()
+        if taken is not None:
+            self.counts[taken[2]] -= 1
+        return taken
+
+    def _earlier(self) -> tuple[Finding, Entry | None, Answer] | None:
+        """The answer an earlier run saved last among this review's findings, stood at."""
+        answered = [(entry.answered_at, index, entry) for index, finding in
+                    enumerate(self.everything) if (entry := self.store.entry(finding)) is not None]
+        if not answered:
+            return None
+        _, index, entry = max(answered, key=lambda item: (item[0], item[1]))
+        self._stand_at(self.everything[index])
+        return self.everything[index], None, entry.answer
 
     def _stand_at(self, finding: Finding) -> None:
         """Stand at a finding an earlier run answered: in the walk already (--all), or put in."""
