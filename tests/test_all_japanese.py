@@ -54,15 +54,19 @@ def _args(command: str, tmp_path: Path) -> list[str]:
     return files.get(command, ["show"] if command == "state" else [])
 
 
-@pytest.mark.parametrize("where", ["after", "before"])
+@pytest.mark.parametrize("where", ["after", "before", "locale"])
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_takes_lang_ja_and_speaks_japanese(
-        cli: Cli, tmp_path: Path, command: str, where: str) -> None:
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str,
+        where: str) -> None:
     words = command.split()
     if where == "after":
         run = cli(*words, *_args(command, tmp_path), "--lang", "ja")
-    else:
+    elif where == "before":
         run = cli("--lang", "ja", *words, *_args(command, tmp_path))
+    else:  # no --lang at all: the locale's language
+        monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+        run = cli(*words, *_args(command, tmp_path))
     assert run.code in (0, 1), run.err  # 1: the scan found something
     assert JAPANESE.search(run.out + run.err), (command, run.out, run.err)
 
