@@ -141,3 +141,15 @@ def test_identify_and_new_only_take_stdin_too(tmp_path: Path) -> None:
     first = _auditor("scan", "-", "--new-only", "--state", state, "-f", "json", stdin=raw)
     again = _auditor("scan", "-", "--new-only", "--state", state, "-f", "json", stdin=raw)
     assert len(_findings(first.stdout)) == 4 and _findings(again.stdout) == []
+
+
+@pytest.mark.parametrize("command", [["scan", str(MIZUHO), "-f", "json"],
+                                     ["report", str(MIZUHO), "--lang", "en"]])
+def test_output_dash_is_standard_output_not_a_file_named_dash(
+        command: list[str], cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    to_stdout = cli(*command)
+    dashed = cli(*command, "-o", "-")
+    assert dashed.code == to_stdout.code
+    assert dashed.out == to_stdout.out and dashed.out.strip()
+    assert not (tmp_path / "-").exists()

@@ -82,6 +82,13 @@ Allow = Annotated[list[str] | None, typer.Option(
     "--allow", "-a", help=help_text("help.option.allow"), autocompletion=wallet_ids)]
 SameAccount = Annotated[bool, typer.Option(
     "--same-account", help=help_text("help.option.same_account"))]
+
+
+def dash_is_stdout(path: Path | None) -> Path | None:
+    """`-o -` is standard output, as in every Unix tool, not a file named "-"."""
+    return None if path is not None and str(path) == "-" else path
+
+
 # The --format of a command whose formats need no words of their own.
 FORMAT_HELP = "help.option.format"
 

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, SameAccount, Year,
-                             allow_context, app, checked_lang, given_lang, help_text, languages,
-                             output_language, read_options, report_window)
+                             allow_context, app, checked_lang, dash_is_stdout, given_lang,
+                             help_text, languages, output_language, read_options,
+                             report_window)
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ Lang = Annotated[str | None, typer.Option(
 Format = Annotated[ReportFormat, typer.Option(
     "--format", "-f", help=help_text("help.report.format"))]
 Output = Annotated[Path | None, typer.Option(
-    "--output", "-o", help=help_text("help.report.output"))]
+    "--output", "-o", help=help_text("help.report.output"), callback=dash_is_stdout)]
 Force = Annotated[bool, typer.Option("--force", help=help_text("help.report.force"))]
 Name = Annotated[str | None, typer.Option(
     "--name", help=help_text("help.report.name"), show_default=False)]

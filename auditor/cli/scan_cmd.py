@@ -13,7 +13,7 @@ import typer
 
 from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, Lang, LayoutFiles, SameAccount,
                              Year, allow_context, app, help_text, output_language, read_options,
-                             report_window)
+                             report_window, dash_is_stdout)
 from auditor.exitcodes import ExitCode
 from auditor.models import Severity
 
@@ -34,7 +34,7 @@ Format = Annotated[ScanFormat | None, typer.Option(
     "--format", "-f", help=help_text("help.scan.format"), show_default=False)]
 Excel = Annotated[bool, typer.Option("--excel", help=help_text("help.scan.excel"))]
 Output = Annotated[Path | None, typer.Option(
-    "--output", "-o", help=help_text("help.scan.output"))]
+    "--output", "-o", help=help_text("help.scan.output"), callback=dash_is_stdout)]
 Since = Annotated[str | None, typer.Option(help=help_text("help.scan.since"))]
 Until = Annotated[str | None, typer.Option(help=help_text("help.scan.until"))]
 FailOn = Annotated[Severity | None, typer.Option(help=help_text("help.scan.fail_on"))]

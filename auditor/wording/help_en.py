@@ -23,7 +23,7 @@ WORDS: dict[str, str] = {
     "help.scan.format": "Output format (default table; csv with --excel).",
     "help.scan.excel": ("CSV for Excel: UTF-8 with a byte-order mark (implies --format csv; "
                         "the --output-dir CSV files too)."),
-    "help.scan.output": "Write the output to this file (atomically) instead of stdout.",
+    "help.scan.output": "Write the output to this file (atomically) instead of stdout; - is stdout.",
     "help.scan.since": "Report findings from this date (2020-09-01, or 90d, 12w, 6m, 1y ago).",
     "help.scan.until": "Report findings up to this date.",
     "help.scan.fail_on": "Exit 1 when a finding is at least this severe (default medium).",
@@ -64,7 +64,7 @@ WORDS: dict[str, str] = {
                     "not make."),
     "help.report.lang": "ja or en (default ja: the letter goes to a Japanese bank).",
     "help.report.format": "md (Markdown) or html (one file that prints on A4).",
-    "help.report.output": "Write the draft to this file (atomically); default stdout.",
+    "help.report.output": "Write the draft to this file (atomically); default (or -) stdout.",
     "help.report.force": "Replace an existing --output file.",
     "help.report.name": "Your name, as the account holder.",
     "help.report.bank": "The bank's name (default: from the statements).",

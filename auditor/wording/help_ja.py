@@ -23,7 +23,7 @@ WORDS: dict[str, str] = {
     "help.scan.format": "出力形式（既定は table、--excel のときは csv）。",
     "help.scan.excel": ("Excel向けのCSV: BOM付きのUTF-8（--format csv を含みます。"
                         "--output-dir のCSVファイルも同じです）。"),
-    "help.scan.output": "出力を標準出力ではなくこのファイルに書きます（アトミックに書き込み）。",
+    "help.scan.output": "出力を標準出力ではなくこのファイルに書きます（アトミックに書き込み）。- は標準出力。",
     "help.scan.since": "この日付以降の検出結果を表示します（2020-09-01、または今日からさかのぼって 90d, 12w, 6m, 1y）。",
     "help.scan.until": "この日付までの検出結果を表示します。",
     "help.scan.fail_on": "この重要度以上の検出結果があれば終了コード1で終わります（既定 medium）。",
@@ -64,7 +64,7 @@ WORDS: dict[str, str] = {
     "help.report": "身に覚えのない出金の調査と補償を銀行に依頼する文書の下書きを作ります。",
     "help.report.lang": "ja または en（既定 ja: 日本の銀行に送る文書のため）。",
     "help.report.format": "md（Markdown）または html（A4で印刷できる1つのファイル）。",
-    "help.report.output": "下書きをこのファイルに書きます（アトミックに書き込み）。既定は標準出力。",
+    "help.report.output": "下書きをこのファイルに書きます（アトミックに書き込み）。既定（または -）は標準出力。",
     "help.report.force": "既にある --output のファイルを置き換えます。",
     "help.report.name": "口座名義人としてのあなたの氏名。",
     "help.report.bank": "銀行名（既定: 明細から判断）。",
