@@ -44,6 +44,7 @@ class Entry:
     status: Status
     service_ja: str
     service_en: str
+    brokerage: bool = False  # a securities account, not a wallet
 
     def service(self, lang: str) -> str:
         return self.service_ja if lang == "ja" else self.service_en
@@ -57,6 +58,8 @@ class Holder:
     bank: str | None = None
     branch: str | None = None
     account: str | None = None
+    branch_no: str | None = None  # 店番, from the statement
+    found: date | None = None  # the day the holder noticed the debits
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class SourceFile:
     rows: int
     period: tuple[date, date] | None
     bank_en: str | None = None
+    path: str = ""  # as findings and debits name it (never shown: names are masked)
+    branch: str | None = None  # the 店番 the statement names
+    layout: str = ""  # the layout's id: ASCII, for a letter's file name
 
     def bank_in(self, lang: str) -> str | None:
         return self.bank_en if lang == "en" and self.bank_en else self.bank
@@ -98,6 +104,11 @@ class Claim:
     generated: date
 
     @property
+    def everyone(self) -> tuple[Entry, ...]:
+        """Every finding of the account, claimed or not (a burst counts them all)."""
+        return (*self.claimed, *self.apart, *self.left_out)
+
+    @property
     def total(self) -> int:
         """Yen taken by the claimed debits."""
         return sum(entry.finding.amount for entry in self.claimed)
@@ -118,6 +129,12 @@ class Claim:
             count_and_sum[0] += 1
             count_and_sum[1] += entry.finding.amount
         return [(name, count, total) for name, (count, total) in totals.items()]
+
+    def strangers(self, lang: str) -> list[str]:
+        """The claimed services the holder does not use (flagged as such), in order."""
+        names = [e.service(lang) for e in self.claimed
+                 if any(r.rule == "unrecognised-wallet" for r in e.finding.reasons)]
+        return list(dict.fromkeys(names))
 
     def kind_of(self, debit: Debit) -> str:
         """"claimed", "apart" or "other": how the timeline colours a debit."""
@@ -193,4 +210,4 @@ def _entry(finding: Finding, status: Status, catalogue: Catalogue) -> Entry:
         wallet = catalogue.get(finding.wallet)
     except KeyError:  # a finding from another catalogue: its id is all we know
         return Entry(finding, status, finding.wallet, finding.wallet)
-    return Entry(finding, status, wallet.name_ja, wallet.name_en)
+    return Entry(finding, status, wallet.name_ja, wallet.name_en, wallet.kind == "brokerage")

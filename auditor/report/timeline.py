@@ -1,4 +1,4 @@
-"""An inline SVG of every debit over the statement period, the claimed ones in red."""
+"""An inline SVG of the debits a letter is about: claimed in red, still to check in orange."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def _bar(point: Point, x: float, frame: Frame) -> str:
 
 
 def _legend(points: Sequence[Point], labels: dict[str, str]) -> list[str]:
-    present = {p.kind for p in points} | {"claimed", "other"}
+    present = {p.kind for p in points} | {"claimed"}  # "other" only if such points are given
     lines, x = [], float(LEFT)
     for kind in reversed(_ORDER):
         if kind not in present:
