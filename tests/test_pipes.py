@@ -37,7 +37,8 @@ def test_scan_into_head_ends_quietly_with_141(fmt: str, tmp_path: Path) -> None:
 
 
 @posix
-@pytest.mark.parametrize("command", ["report {samples}", "report {samples} -f html",
+@pytest.mark.parametrize("command", ["report {samples}/mizuho.csv",
+                                     "report {samples}/mizuho.csv -f html",
                                      "review {samples} --yes", "identify {samples} -f json",
                                      "wallets -f json"])
 def test_every_command_into_head_ends_quietly_with_141(command: str, tmp_path: Path) -> None:
