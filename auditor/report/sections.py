@@ -10,7 +10,7 @@ from auditor.report.blocks import (BLANK, Block, Cell, Chart, Document, Fixed, I
 from auditor.report.claim import Claim, Entry
 from auditor.report.reasons import letter_reasons
 from auditor.report.timeline import Point, timeline_svg
-from auditor.report.words import flat, long_date, money, say, word
+from auditor.report.words import flat, listing, long_date, money, say, word
 
 
 def build_document(claim: Claim, lang: str, final: bool = False) -> Document:
@@ -122,11 +122,13 @@ def _table(claim: Claim, lang: str) -> Section:
 
 
 def _requests(claim: Claim, lang: str) -> Section:
-    services = facts.services(claim, lang)
+    # The holder denies registering only with services they do not use (see facts).
+    strangers = claim.strangers(lang)
+    statement = (say("statement", lang, services=listing(strangers, lang)) if strangers else
+                 say("statement_known", lang, services=facts.services(claim, lang)))
     asks = (say("investigate", lang), say("stop", lang),
             say("refund", lang, total=money(claim.total, lang)), say("reply", lang))
-    blocks: list[Block] = [Para(say("statement", lang, services=services)),
-                           Items(asks, "ordered")]
+    blocks: list[Block] = [Para(statement), Items(asks, "ordered")]
     if word("closing", lang):
         blocks.append(Para((word("closing", lang),), "closing"))
     return Section("requests", word("requests", lang), tuple(blocks))

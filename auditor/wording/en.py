@@ -65,8 +65,8 @@ WORDS: dict[str, str] = {
     # Summary
     "report.summary": "Summary",
     "report.summary_text": ("Between {first} and {last}, {count} debit(s) totalling {total} "
-                            "were taken from my account to payment services I never registered "
-                            "with or used ({services})."),
+                            "were taken from my account to payment services ({services}) "
+                            "without my knowledge."),
     "report.nothing": "There are no debits to claim.",
     "report.count": "Transactions",
     "report.total": "Total taken",
@@ -94,7 +94,7 @@ WORDS: dict[str, str] = {
     "report.descriptor": "Description (as printed)",
     "report.service": "Service",
     "report.amount": "Amount",
-    "report.why": "Why it was flagged",
+    "report.why": "Why it is not mine",
     "report.sum": "Total",
     "report.unknown": "unknown",
     # Statement and requests
@@ -112,7 +112,7 @@ WORDS: dict[str, str] = {
     "report.closing": "",
     # What the holder did
     "report.actions": "What I have done",
-    "report.actions_note": "Tick what you have done and fill in the dates and numbers.",
+    "report.actions_note": "I have ticked what I have done and written in the dates and numbers.",
     "report.operator": "Told the service operator ({services}) on {date}, reference {ref}",
     "report.police": "Consulted the police consultation line (#9110) on {date}",
     "report.secrets": "Changed my cash card PIN and my online banking password",

@@ -63,7 +63,7 @@ WORDS: dict[str, str] = {
     "report.masked": "口座番号は下4桁のみ記載しています。",
     # Summary
     "report.summary": "概要",
-    "report.summary_text": ("{first}から{last}までの間に、私の口座から、私が登録も利用もしていない決済サービス（{services}）"
+    "report.summary_text": ("{first}から{last}までの間に、私の口座から、私の知らないうちに決済サービス（{services}）"
                             "への出金が{count}件、合計{total}ありました。"),
     "report.nothing": "申し出の対象となる出金はありません。",
     "report.count": "件数",
@@ -89,7 +89,7 @@ WORDS: dict[str, str] = {
     "report.descriptor": "摘要（明細の表示どおり）",
     "report.service": "サービス",
     "report.amount": "金額",
-    "report.why": "検出の理由",
+    "report.why": "私の出金ではないと考える理由",
     "report.sum": "合計",
     "report.unknown": "不明",
     # Statement and requests
@@ -103,7 +103,7 @@ WORDS: dict[str, str] = {
     "report.closing": "以上",
     # What the holder did
     "report.actions": "これまでの対応",
-    "report.actions_note": "済んだものに印を付け、日付と番号を記入してください。",
+    "report.actions_note": "済んだものに印を付け、日付と番号を記入しました。",
     "report.operator": "決済サービス事業者（{services}）への連絡　連絡日：{date}　受付番号：{ref}",
     "report.police": "警察への相談（警察相談専用電話 #9110）　相談日：{date}",
     "report.secrets": "キャッシュカードの暗証番号とインターネットバンキングのパスワードの変更",

@@ -8,8 +8,10 @@ WORDS: dict[str, str] = {
     "report.number_last": "Last 4 digits of the account number (to check)",
     # One day, said as one day
     "report.summary_one_day": ("On {day}, {count} debit(s) totalling {total} were taken from my "
-                               "account to services I have never registered with or used "
-                               "({services})."),
+                               "account to payment services ({services}) without my knowledge."),
+    "report.statement_known": ("I did not make any of the debits above to {services}; I "
+                               "believe a third party used my account without my knowledge. I "
+                               "therefore ask you to:"),
     "report.day": "Day of the debits",
     # Dates and limits
     "report.dates": "When I noticed and when I report",
@@ -33,7 +35,7 @@ WORDS: dict[str, str] = {
     "report.police_ref": "Receipt number (受理番号)",
     # What the holder declares
     "report.declare": "What I declare",
-    "report.declare_note": "Tick each statement that is true and strike out any that is not.",
+    "report.declare_note": "I have ticked each statement that is true and struck out any that is not.",
     "report.pin": ("I have never told anyone my cash card PIN, nor written it on the card or "
                    "kept it with the card."),
     "report.card": ("I have never lent or handed my cash card to anyone, and it has not been "

@@ -7,8 +7,10 @@ WORDS: dict[str, str] = {
     "report.number_full": "口座番号（全桁・手書きで記入）",
     "report.number_last": "口座番号の下4桁（照合用）",
     # One day, said as one day
-    "report.summary_one_day": ("{day}に、私の口座から、私が登録も利用もしていない決済サービス（{services}）"
+    "report.summary_one_day": ("{day}に、私の口座から、私の知らないうちに決済サービス（{services}）"
                                "への出金が{count}件、合計{total}ありました。"),
+    "report.statement_known": ("上記の{services}への出金はいずれも私が行ったものではなく、第三者が私の口座を無断で利用して"
+                               "行ったものと考えます。つきましては、次のとおりお願いいたします。"),
     "report.day": "出金日",
     # Dates and limits
     "report.dates": "発見日・届出日と期限",
@@ -30,7 +32,7 @@ WORDS: dict[str, str] = {
     "report.police_ref": "受理番号",
     # What the holder declares
     "report.declare": "申告事項",
-    "report.declare_note": "事実に当てはまるものに印を付け、当てはまらないものは消してください。",
+    "report.declare_note": "事実に当てはまるものに印を付け、当てはまらないものは消しました。",
     "report.pin": "私は、キャッシュカードの暗証番号を他人に教えたことも、カードに書いたりカードと一緒に保管したりしたこともありません。",
     "report.card": "私は、キャッシュカードを他人に貸したことも渡したこともなく、紛失・盗難にも遭っていません。",
     "report.never_registered": "私は、{services}に登録したことも、私の口座を連携したことも、他人にそれを頼んだこともありません。",
@@ -44,7 +46,7 @@ WORDS: dict[str, str] = {
     "report.contact_bank": "{bank}：不正出金の相談窓口　電話番号：{phone}",
     "report.contact_fsa": "金融庁 金融サービス利用者相談室：0570-016811",
     "report.contact_operator": "{operator}（{service}）　電話番号：{phone}",
-    "report.contact_operator_noted": "{operator}（{service}）：{phone}（{note}）",
+    "report.contact_operator_noted": "{operator}（{service}）：{phone}　{note}",
     "report.contact_unknown": "{service}の運営事業者",
     "report.this_bank": "貴行",
     # The reasons, in the holder's voice
