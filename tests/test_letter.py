@@ -147,11 +147,11 @@ def test_one_letter_per_account(cli: Cli, tmp_path: Path) -> None:
     run = letter(cli, folder, *ALLOWED, "--output-dir", out, "--lang", "en")
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == len({n.split("_")[0] for n in names}) == 2, names  # not shinsei
-    mizuho = (out / "mizuho_2345.md").read_text(encoding="utf-8")
+    mizuho = (out / "mizuho-bank_2345.md").read_text(encoding="utf-8")
     assert "To: Mizuho Bank" in mizuho and "yucho.csv" not in mizuho
     assert "mizuho\\_first.csv" in mizuho and "mizuho\\_second.csv" in mizuho  # stitched: one
     assert len(claimed_rows(mizuho)) == 8  # as from mizuho.csv whole: none lost, none twice
-    yucho = next(p for p in out.iterdir() if p.name.startswith("yucho_"))
+    yucho = out / "japan-post-bank_5671.md"
     assert "To: Japan Post Bank" in yucho.read_text(encoding="utf-8")
     assert "Mizuho Bank): 8 debit(s) claimed (¥314,000) in " in run.err
     assert "***4567 (SBI Shinsei Bank): nothing to claim, no letter" in run.err

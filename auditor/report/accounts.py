@@ -85,12 +85,13 @@ def _named(parts: list[AccountPart]) -> list[AccountPart]:
 
 
 def _stem(part: AccountPart) -> str:
-    layout = next((s.layout for s in part.sources if s.layout), "") or "bank"
+    # The bank's English name as a file name (mizuho-bank), else its layout's id.
+    bank = part.bank("en") or next((s.layout for s in part.sources if s.layout), "") or "bank"
+    bank = _safe(bank.lower())
     if part.masked:
-        return _safe(f"{layout}_{part.masked[-4:]}")
+        return f"{bank}_{part.masked[-4:]}"
     # No number known: the label is the (masked) file name, which never shows 5 digits.
-    stem = PurePath(part.label).stem
-    return _safe(layout if stem == layout else f"{layout}_{stem}")
+    return _safe(f"{bank}_{PurePath(part.label).stem}")
 
 
 def _safe(text: str) -> str:
