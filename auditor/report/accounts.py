@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -46,26 +47,27 @@ def split(accounts: Sequence[AccountSummary], findings: Sequence[Finding],
     labels = [account.label for account in accounts]
     owner = {file: index for index, account in enumerate(accounts) for file in account.files}
     for source in sources:
-        if source.path not in owner:
-            owner[source.path] = len(labels)
-            labels.append(source.name)
-    places = [[[], [], []] for _ in labels]  # findings, sources, debits
-    for finding in findings:
-        places[_owner_of(owner, finding.file, labels)][0].append(finding)
+        _owner_of(owner, source.path, labels, source.name)
+    found: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:  # may name a file no source does: an account of its own
+        found[_owner_of(owner, finding.file, labels, PurePath(finding.file).name)].append(finding)
+    files: dict[int, list[SourceFile]] = defaultdict(list)
     for source in sources:
-        places[owner[source.path]][1].append(source)
+        files[owner[source.path]].append(source)
+    rows: dict[int, list[Debit]] = defaultdict(list)  # one pass: a bank's folder is large
     for debit in debits:
         if debit.file in owner:
-            places[owner[debit.file]][2].append(debit)
-    parts = [AccountPart(label, tuple(f), tuple(s), tuple(d))
-             for label, (f, s, d) in zip(labels, places, strict=True)]
+            rows[owner[debit.file]].append(debit)
+    parts = [AccountPart(label, tuple(found[index]), tuple(files[index]), tuple(rows[index]))
+             for index, label in enumerate(labels)]
     return _named(parts)
 
 
-def _owner_of(owner: dict[str, int], file: str, labels: list[str]) -> int:
+def _owner_of(owner: dict[str, int], file: str, labels: list[str], name: str) -> int:
+    """The part a file belongs to, a new one (labelled name) if no account lists it."""
     if file not in owner:
         owner[file] = len(labels)
-        labels.append(PurePath(file).name)
+        labels.append(name)
     return owner[file]
 
 

@@ -144,6 +144,17 @@ class Claim:
         return "apart" if spot in self._spots["apart"] else "other"
 
     @cached_property
+    def bursts(self) -> dict[tuple[str | None, date], tuple[int, int]]:
+        """(wallet, day) → debits and yen of the findings a burst flagged on that day."""
+        found: dict[tuple[str | None, date], tuple[int, int]] = {}
+        for entry in self.everyone:
+            finding = entry.finding
+            if any(reason.rule == "wallet-burst" for reason in finding.reasons):
+                count, total = found.get((finding.wallet, finding.date), (0, 0))
+                found[(finding.wallet, finding.date)] = (count + 1, total + finding.amount)
+        return found
+
+    @cached_property
     def _spots(self) -> dict[str, frozenset[tuple[str, int]]]:
         # A finding names its row by file and line, as the debits do.
         return {name: frozenset((e.finding.file, e.finding.line) for e in entries)

@@ -8,10 +8,8 @@ scan's reason rather than lose it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from auditor.report.blocks import Lines
-from auditor.report.claim import Entry
+from auditor.report.claim import Claim, Entry
 from auditor.report.words import long_date, money
 from auditor.wording import template
 
@@ -30,30 +28,27 @@ _KEYS = {
 }
 
 
-def letter_reasons(entry: Entry, everyone: Sequence[Entry], lang: str) -> Lines:
+def letter_reasons(entry: Entry, claim: Claim, lang: str) -> Lines:
     """The entry's reasons, one line each, as the holder says them."""
     lines: list[str] = []
     for reason in entry.finding.reasons:
-        line = _reason(reason.rule, entry, everyone, lang)
+        line = _reason(reason.rule, entry, claim, lang)
         text = line if line is not None else reason.text(lang)
         if text not in lines:  # two reasons of one rule read the same in the letter
             lines.append(text)
     return Lines(tuple(lines))
 
 
-def _reason(rule: str, entry: Entry, everyone: Sequence[Entry], lang: str) -> str | None:
+def _reason(rule: str, entry: Entry, claim: Claim, lang: str) -> str | None:
     finding = entry.finding
     name = "brokerage" if rule == "unrecognised-wallet" and entry.brokerage else rule
     values = {"amount": money(finding.amount, lang), "service": entry.service(lang),
               "day": long_date(finding.date, lang), "time": finding.time or ""}
     if rule == _BURST:
-        same = [e for e in everyone if e.finding.wallet == finding.wallet
-                and e.finding.date == finding.date
-                and any(r.rule == _BURST for r in e.finding.reasons)]
-        if len(same) < 2:  # a burst across midnight: the day alone does not show it
+        count, total = claim.bursts.get((finding.wallet, finding.date), (1, finding.amount))
+        if count < 2:  # a burst across midnight: the day alone does not show it
             name = "burst-near"
-        values |= {"count": str(len(same)), "total": money(sum(e.finding.amount for e in same),
-                                                           lang)}
+        values |= {"count": str(count), "total": money(total, lang)}
     key = _KEYS.get(name)
     if key is None or (rule == "odd-hour" and not finding.time):
         return None

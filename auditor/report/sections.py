@@ -105,7 +105,7 @@ def _finding_cells(entry: Entry, claim: Claim, lang: str) -> tuple[Cell, ...]:
     finding = entry.finding
     return (Fixed(finding.date.isoformat()), finding.time or Fixed("—"), finding.description,
             entry.service(lang), money(finding.amount, lang),
-            letter_reasons(entry, claim.everyone, lang))
+            letter_reasons(entry, claim, lang))
 
 
 def _table(claim: Claim, lang: str) -> Section:
