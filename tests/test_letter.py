@@ -13,7 +13,11 @@ import pytest
 from auditor import __version__
 from auditor.detect.wallets import load_catalogue
 from auditor.ingest.statement import read_statement
+from auditor.models import Finding, Severity
+from auditor.report.accounts import split
+from auditor.report.claim import Debit, SourceFile
 from auditor.report.desks import load_desks, parse_desks
+from auditor.stitch.summary import AccountSummary
 from auditor.report.limits import claim_limit, notice_limit
 from tests.conftest import GOLDEN, SAMPLES, Run
 from tests.test_report import MIZUHO, answers_for, claimed_rows
@@ -161,7 +165,24 @@ def test_final_drops_the_draft_banner(cli: Cli) -> None:
     for fmt, banner in (("md", "> この文書は auditor が"), ("html", '<p class="draft">')):
         assert banner in letter(cli, MIZUHO, "-a", "line-pay", "-f", fmt).out
         final = letter(cli, MIZUHO, "-a", "line-pay", "-f", fmt, "--final").out
-        assert banner not in final and "（下書き）" in final  # the title still says draft
+        assert banner not in final and "下書き" not in final and "不正利用に関する調査・補償のお願い" in final
+
+
+def test_split_keeps_every_file_and_names_each_letter_once() -> None:
+    sources = [SourceFile(f"{name}.csv", "ab" * 32, "みずほ銀行", 3, None, "Mizuho Bank",
+                          path=f"in/{name}.csv", layout="mizuho") for name in ("a", "b")]
+    lost = Finding(file="in/c.csv", line=2, date=date(2020, 8, 27), time=None, amount=100,
+                   description="ﾄﾞｺﾓｺｳｻﾞ", wallet="docomo-koza", score=40,
+                   severity=Severity.medium, reasons=())
+    debits = [Debit("in/a.csv", 2, date(2020, 8, 1), 5), Debit("in/b.csv", 2, date(2020, 8, 2), 7)]
+    summary = AccountSummary("***2345", "みずほ銀行", ("in/a.csv",), None, 3)
+    parts = split([summary], [lost], sources, debits)
+    assert [p.label for p in parts] == ["***2345", "b.csv", "c.csv"]  # none dropped
+    assert [p.stem for p in parts] == ["mizuho-bank_2345", "mizuho-bank_b", "bank_c"]
+    assert [len(p.debits) for p in parts] == [1, 1, 0] and parts[2].findings == (lost,)
+    other = AccountSummary("***2345", "みずほ銀行", ("in/b.csv",), None, 3)  # same 4 digits
+    twice = split([summary, other], [], sources, [])
+    assert [p.stem for p in twice] == ["mizuho-bank_2345", "mizuho-bank_2345-2"]
 
 
 # --- the chart -----------------------------------------------------------------------------

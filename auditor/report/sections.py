@@ -23,7 +23,8 @@ def build_document(claim: Claim, lang: str, final: bool = False) -> Document:
                 facts.consent(claim, lang), facts.police(lang), _actions(claim, lang),
                 facts.contacts(claim, lang), _precedent(lang), _sources(claim, lang),
                 _review(claim, lang) if claim.apart else None]
-    return Document(word("title", lang), lang, tuple(s for s in sections if s is not None))
+    title = word("title_final" if final else "title", lang)
+    return Document(title, lang, tuple(s for s in sections if s is not None))
 
 
 def _opening(claim: Claim, lang: str, final: bool) -> Section:

@@ -1,6 +1,7 @@
 """The letter's own facts, blanks and holder's-voice reasons (auditor report), in English."""
 
 WORDS: dict[str, str] = {
+    "report.title_final": "Request for investigation and compensation of unauthorised debits",
     # The holder and the account: what a bank asks a victim for
     "report.kana": "Account name in katakana (口座名義（カナ）)",
     "report.branch_no": "Branch number (店番)",

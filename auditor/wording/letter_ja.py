@@ -1,6 +1,7 @@
 """The letter's own facts, blanks and holder's-voice reasons (auditor report), in Japanese."""
 
 WORDS: dict[str, str] = {
+    "report.title_final": "不正利用に関する調査・補償のお願い",
     # The holder and the account: what a bank asks a victim for
     "report.kana": "口座名義（カナ）",
     "report.branch_no": "店番",
