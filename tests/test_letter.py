@@ -117,6 +117,8 @@ def test_one_day_reads_as_one_day(cli: Cli) -> None:
     assert "2020年8月27日の出金：2022年8月27日までに届出" in ja
     en = letter(cli, MIZUHO, *ONE_DAY, "--lang", "en").out
     assert "On 27 August 2020, 4 debit(s) totalling ¥300,000" in en
+    page = letter(cli, MIZUHO, *ONE_DAY, "-f", "html").out
+    assert ">8/27<" in page and "2020/8/26" in page  # a chart of a few days marks each day
     assert "Between" not in en and "to 27 August 2020" not in en
 
 
