@@ -88,7 +88,9 @@ def test_new_only_into_a_pipe_closed_early_records_nothing(
 @posix
 def test_report_into_head_does_not_claim_success(files: list[Path]) -> None:
     """`auditor report BIG | head -c 10` exited 0 with its summary: the draft never arrived."""
-    code, err = read_a_little_and_quit(auditor_process("report", *files, "--same-account", "--lang", "en"))
+    # One account's four downloads: one letter (four accounts would need --output-dir).
+    code, err = read_a_little_and_quit(auditor_process("report", *files, "--same-account",
+                                                       "--lang", "en"))
     assert (code, err) == (141, "")  # no summary claiming the draft was written
 
 

@@ -1,4 +1,4 @@
-"""auditor report: write a draft letter asking the bank to investigate and refund."""
+"""auditor report: one letter per bank account asking the bank to investigate and refund."""
 
 from __future__ import annotations
 

@@ -29,7 +29,8 @@ def dates(claim: Claim, lang: str) -> Section:
                       found=long_date(found, lang))
     rows: tuple[tuple[Cell, ...], ...] = (
         (word("found", lang), found_cell), (word("filed", lang), BLANK),
-        (word("limit_notice", lang), notice), (word("limit_claim", lang), _claim_limit(claim, lang)),
+        (word("limit_notice", lang), notice),
+        (word("limit_claim", lang), _claim_limit(claim, lang)),
     )
     return Section("dates", word("dates", lang), (
         Para(say("dates_text", lang, found=found_cell, filed=BLANK)),
