@@ -1,4 +1,4 @@
-"""auditor report: write a draft letter asking the bank to investigate and refund."""
+"""auditor report: one letter per bank account asking the bank to investigate and refund."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from auditor.cli.app import (Allow, ConfigPath, Encoding, Files, LayoutFiles, Sa
 from auditor.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from auditor.cli.report_out import Sink
     from auditor.detect.audit import Window
-    from auditor.models import FileReport, ScanResult
-    from auditor.report.claim import AnswerOf, Claim
-    from auditor.report.gather import Gathered
+    from auditor.models import ScanResult
+    from auditor.report.claim import AnswerOf
+    from auditor.report.letters import Letter
 
 
 class ReportFormat(StrEnum):
@@ -52,43 +53,52 @@ Since = Annotated[str | None, typer.Option("--since", help=help_text("help.repor
 Until = Annotated[str | None, typer.Option("--until", help=help_text("help.report.until"))]
 
 
+OutputDir = Annotated[Path | None, typer.Option(
+    "--output-dir", help=help_text("help.report.output_dir"), show_default=False)]
+Final = Annotated[bool, typer.Option("--final", help=help_text("help.report.final"))]
+Found = Annotated[str | None, typer.Option(
+    "--found", help=help_text("help.report.found"), show_default=False)]
+
+
 @app.command(help=help_text("help.report"))
 def report(
     files: Files, allow: Allow = None, lang: Lang = None, fmt: Format = ReportFormat.md,
-    output: Output = None, force: Force = False, name: Name = None, bank: Bank = None,
-    branch: Branch = None, account: Account = None, answers: Answers = None,
+    output: Output = None, output_dir: OutputDir = None, force: Force = False,
+    final: Final = False, name: Name = None, bank: Bank = None, branch: Branch = None,
+    account: Account = None, found: Found = None, answers: Answers = None,
     confirmed_only: ConfirmedOnly = False, config: ConfigPath = None, since: Since = None,
     until: Until = None, encoding: Encoding = None, layout: LayoutFiles = None, year: Year = None,
     same_account: SameAccount = False,
 ) -> None:
     from auditor import __version__
     from auditor.store.config import config_is_explicit, config_path, load_config
-    from auditor.report.claim import Holder, build_claim
+    from auditor.report.claim import Holder
     from auditor.detect.wallets import load_catalogue
     from auditor.report.gather import gather
+    from auditor.cli.report_out import Sink
+    from auditor.report.letters import Drafting, letters
     from auditor.run.pipeline import ScanJob
 
     today = date.today()
     language = checked_lang(given_lang(lang)) or "ja"
     _check_account(account)
-    _refuse_input_as_output(output, files)
+    _check_outputs(output, output_dir)
+    refuse_input_as_output(output, files)
     catalogue = load_catalogue()
     settings = load_config(config_path(config), catalogue.ids, required=config_is_explicit(config))
-    # The draft is Japanese unless --lang says otherwise; the messages follow the reader.
+    # The letter is Japanese unless --lang says otherwise; the messages follow the reader.
     said = output_language(lang, settings.lang)
     ctx = allow_context(allow or [], settings, catalogue)
     answer_of = _answer_of(answers)  # before reading: a damaged answers file stops the run
+    holder = Holder(name, bank, branch, account, found=_found(found, today))
     window = report_window(since, until, today)
     gathered = gather(ScanJob(files, read_options(encoding, layout, year), ctx, window,
                               same_account=same_account))
-    holder = Holder(name, bank or _statement_bank(gathered, language), branch,
-                    account or _statement_account(gathered.result.files))
-    claim = build_claim(gathered.result.findings, answer_of, holder=holder,
-                        sources=gathered.sources, debits=gathered.debits, catalogue=catalogue,
-                        version=__version__, today=today, confirmed_only=confirmed_only)
-    _write(_render(claim, fmt, language), output, force)
-    _tell(gathered, claim, account, language, said)
-    _tell_hidden(gathered.result, window, said)
+    drafted = letters(gathered, Drafting(holder, answer_of, catalogue, __version__, today,
+                                         confirmed_only), language)
+    sink = Sink(fmt.value, language, output, output_dir, force, final, files)
+    _tell(gathered.result, window, said)
+    _deliver(drafted, sink, account, said, today)
     raise typer.Exit(ExitCode.for_reading(gathered.result.files))
 
 
@@ -105,7 +115,7 @@ def _check_account(account: str | None) -> None:
         raise UsageError(Said("cli.report.account", problem=exc.args[0])) from None
 
 
-def _refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
+def refuse_input_as_output(output: Path | None, files: Iterable[Path]) -> None:
     """--force must never replace a statement the draft is drawn from."""
     from auditor.run.batch import expand
     from auditor.errors import UsageError
@@ -130,75 +140,55 @@ def _answer_of(answers: Path | None) -> AnswerOf:
     return store.get
 
 
-def _statement_bank(gathered: Gathered, lang: str) -> str | None:
-    """The bank all the statements come from, if they agree on one."""
-    banks = {source.bank_in(lang) for source in gathered.sources}
-    return banks.pop() if len(banks) == 1 else None
+def _check_outputs(output: Path | None, output_dir: Path | None) -> None:
+    from auditor.errors import UsageError
+    from auditor.wording import Said
+
+    if output is not None and output_dir is not None:
+        raise UsageError(Said("cli.report.both_outputs"))
 
 
-def _statement_account(reports: Iterable[FileReport]) -> str | None:
-    """The account (already masked) all the statements name, if they agree on one."""
-    # getattr: older FileReports have no account field; the draft then leaves a blank.
-    accounts = {getattr(r, "account", None) for r in reports if not r.error}
-    accounts.discard(None)
-    return accounts.pop() if len(accounts) == 1 else None
+def _found(found: str | None, today: date) -> date | None:
+    """--found: the day the holder noticed the debits (a date, or a span like 3d ago)."""
+    from auditor.errors import UsageError
+    from auditor.ingest.values import parse_day
+    from auditor.wording import Said
+
+    if found is None:
+        return None
+    try:
+        return parse_day(found, today)
+    except ValueError:
+        raise UsageError(Said("cli.window", option="--found")) from None
 
 
-def _render(claim: Claim, fmt: ReportFormat, lang: str) -> str:
-    from auditor.report.html import render_html
-    from auditor.report.markdown import render_markdown
-    from auditor.report.sections import build_document
-
-    document = build_document(claim, lang)
-    return render_html(document) if fmt is ReportFormat.html else render_markdown(document)
-
-
-def _write(text: str, output: Path | None, force: bool) -> None:
-    from auditor.fs.atomic import atomic_output, stdout_output
-
-    if output is None:
-        with stdout_output() as out:  # a full disk is exit 2 with a message, not exit 120
-            out.write(text)
-        return
-    with atomic_output(output, overwrite=force) as out:
-        out.write(text)
-
-
-def _tell(gathered: Gathered, claim: Claim, account: str | None, lang: str,
-          said: str) -> None:
-    """Messages for the person at the terminal, on stderr: never part of the draft.
-
-    They are in the reader's language (said); the closing count is in the draft's (lang)."""
-    from auditor.render import report_messages
-    from auditor.report.words import flat, money
+def _deliver(drafted: list[Letter], sink: Sink, account: str | None, said: str,
+             today: date) -> None:
+    from auditor.cli.report_out import deliver
     from auditor.wording import say
 
-    report_messages(gathered.result.files, lang=said)
-    for warning in _account_warnings(gathered.result.files, account):
+    for warning in _account_warnings(drafted, account):
         sys.stderr.write(f"auditor: {say('cli.warning', said, warning=warning)}\n")
-    mine = sum(e.status == "mine" for e in claim.left_out)
-    sys.stderr.write(flat("told", lang, count=str(len(claim.claimed)),
-                          total=money(claim.total, lang), apart=str(len(claim.apart)),
-                          out=str(len(claim.left_out)), mine=str(mine)) + "\n")
+    deliver(drafted, sink, said, today)
 
 
-def _tell_hidden(result: ScanResult, window: Window, lang: str) -> None:
-    """How many findings --since or --until kept out of the draft, as scan says it."""
+def _tell(result: ScanResult, window: Window, lang: str) -> None:
+    """Each file's messages, and how many findings --since or --until kept out, as scan says."""
+    from auditor.render import report_messages
     from auditor.render.messages import hidden_lines
 
+    report_messages(result.files, lang=lang)
     for line in hidden_lines(result, window.since, window.until, lang):
         sys.stderr.write(line + "\n")
 
 
-def _account_warnings(reports: Iterable[FileReport], account: str | None) -> list[str]:
+def _account_warnings(drafted: Iterable[Letter], account: str | None) -> list[str]:
+    """--account that matches none of the accounts the statements name."""
     from auditor.report.claim import mask_account
     from auditor.wording import Said
 
-    named = sorted({a for r in reports if (a := getattr(r, "account", None))})
-    warnings = []
-    if len(named) > 1:
-        warnings.append(Said("cli.report.accounts", count=len(named), accounts=", ".join(named)))
+    named = sorted({m for letter in drafted if (m := letter.part.masked)})
     if account and named and all(a[-4:] != mask_account(account)[-4:] for a in named):
-        warnings.append(Said("cli.report.account_differs", digits=mask_account(account)[-4:],
-                             accounts=", ".join(named)))
-    return warnings
+        return [Said("cli.report.account_differs", digits=mask_account(account)[-4:],
+                     accounts=", ".join(named))]
+    return []

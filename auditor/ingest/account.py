@@ -33,6 +33,16 @@ def find_account(preamble: Iterable[str], path: Path) -> str | None:
     return None
 
 
+def find_branch(preamble: Iterable[str]) -> str | None:
+    """The 3-digit branch number (店番) a preamble labels, or None: a letter to the bank
+    names it, and it is no secret (every branch of the bank shares it)."""
+    for line in preamble:
+        branch = _BRANCH.search(unicodedata.normalize("NFKC", line).upper())
+        if branch:
+            return branch[1]
+    return None
+
+
 def _with_branch(number: str, lines: list[str]) -> str:
     if "-" in number:
         return number

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from auditor.ingest.account import account_id, find_account, mask
+from auditor.ingest.account import account_id, find_account, find_branch, mask
 from auditor.ingest.balance import NEWEST_FIRST, check_chain
 from auditor.errors import StatementError
 from auditor.ingest.identify import HeaderMatch, identify, identify_own
@@ -59,6 +59,7 @@ class Statement:
     notes: list[str] = field(default_factory=list)
     account: str | None = None  # as the bank wrote it: in memory only, never output unmasked
     sha256: str | None = None  # of bytes read from standard input, which no path can hash later
+    branch: str | None = None  # the 店番 the preamble labels, for the letter to the bank
 
     @property
     def account_id(self) -> str:
@@ -89,10 +90,11 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions(),
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
         notes.append(Said("note.no_rows", line=match.line))
-    account = find_account(LINE_END.split(text[:match.header_start]), path)
+    preamble = LINE_END.split(text[:match.header_start])
     return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
-                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes, account,
-                     hashlib.sha256(raw).hexdigest() if piped else None)
+                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes,
+                     find_account(preamble, path),
+                     hashlib.sha256(raw).hexdigest() if piped else None, find_branch(preamble))
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:

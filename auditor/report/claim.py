@@ -44,6 +44,7 @@ class Entry:
     status: Status
     service_ja: str
     service_en: str
+    brokerage: bool = False  # a securities account, not a wallet
 
     def service(self, lang: str) -> str:
         return self.service_ja if lang == "ja" else self.service_en
@@ -57,6 +58,8 @@ class Holder:
     bank: str | None = None
     branch: str | None = None
     account: str | None = None
+    branch_no: str | None = None  # 店番, from the statement
+    found: date | None = None  # the day the holder noticed the debits
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class SourceFile:
     rows: int
     period: tuple[date, date] | None
     bank_en: str | None = None
+    path: str = ""  # as findings and debits name it (never shown: names are masked)
+    branch: str | None = None  # the 店番 the statement names
+    layout: str = ""  # the layout's id: ASCII, for a letter's file name
 
     def bank_in(self, lang: str) -> str | None:
         return self.bank_en if lang == "en" and self.bank_en else self.bank
@@ -98,6 +104,11 @@ class Claim:
     generated: date
 
     @property
+    def everyone(self) -> tuple[Entry, ...]:
+        """Every finding of the account, claimed or not (a burst counts them all)."""
+        return (*self.claimed, *self.apart, *self.left_out)
+
+    @property
     def total(self) -> int:
         """Yen taken by the claimed debits."""
         return sum(entry.finding.amount for entry in self.claimed)
@@ -119,12 +130,29 @@ class Claim:
             count_and_sum[1] += entry.finding.amount
         return [(name, count, total) for name, (count, total) in totals.items()]
 
+    def strangers(self, lang: str) -> list[str]:
+        """The claimed services the holder does not use (flagged as such), in order."""
+        names = [e.service(lang) for e in self.claimed
+                 if any(r.rule == "unrecognised-wallet" for r in e.finding.reasons)]
+        return list(dict.fromkeys(names))
+
     def kind_of(self, debit: Debit) -> str:
         """"claimed", "apart" or "other": how the timeline colours a debit."""
         spot = (debit.file, debit.line)
         if spot in self._spots["claimed"]:
             return "claimed"
         return "apart" if spot in self._spots["apart"] else "other"
+
+    @cached_property
+    def bursts(self) -> dict[tuple[str | None, date], tuple[int, int]]:
+        """(wallet, day) → debits and yen of the findings a burst flagged on that day."""
+        found: dict[tuple[str | None, date], tuple[int, int]] = {}
+        for entry in self.everyone:
+            finding = entry.finding
+            if any(reason.rule == "wallet-burst" for reason in finding.reasons):
+                count, total = found.get((finding.wallet, finding.date), (0, 0))
+                found[(finding.wallet, finding.date)] = (count + 1, total + finding.amount)
+        return found
 
     @cached_property
     def _spots(self) -> dict[str, frozenset[tuple[str, int]]]:
@@ -193,4 +221,4 @@ def _entry(finding: Finding, status: Status, catalogue: Catalogue) -> Entry:
         wallet = catalogue.get(finding.wallet)
     except KeyError:  # a finding from another catalogue: its id is all we know
         return Entry(finding, status, finding.wallet, finding.wallet)
-    return Entry(finding, status, wallet.name_ja, wallet.name_en)
+    return Entry(finding, status, wallet.name_ja, wallet.name_en, wallet.kind == "brokerage")

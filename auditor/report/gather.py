@@ -75,7 +75,9 @@ def _source(report: FileReport, statement: Statement) -> SourceFile:
     return SourceFile(name=statement.path.name, sha256=digest,
                       bank=None if generic else statement.layout.bank, rows=report.rows,
                       period=report.period,
-                      bank_en=None if generic else statement.layout.bank_en or None)
+                      bank_en=None if generic else statement.layout.bank_en or None,
+                      path=str(statement.path), branch=statement.branch,
+                      layout=statement.layout.id)
 
 
 def _debits(statement: Statement) -> list[Debit]:

@@ -53,6 +53,12 @@ figure {{ margin: 2mm 0; }}
 figure svg {{ width: 100%; height: auto; display: block; }}
 figcaption {{ font-size: 8.5pt; color: #444; }}
 section.review {{ border: 1pt dashed #999; padding: 0 3mm 2mm; margin-top: 8mm; }}
+/* A box never splits across printed pages: a section of blanks, a declaration or the
+   review box moves whole to the next page (one taller than a page still has to split). */
+p.draft, table.form, table.sources, ul, ol, section.holder, section.account, section.summary,
+section.dates, section.chart, section.declare,
+section.consent, section.police, section.actions, section.contacts, section.review {{
+  break-inside: avoid; page-break-inside: avoid; }}
 """
 
 

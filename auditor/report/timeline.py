@@ -1,4 +1,4 @@
-"""An inline SVG of every debit over the statement period, the claimed ones in red."""
+"""An inline SVG of the debits a letter is about: claimed in red, still to check in orange."""
 
 from __future__ import annotations
 
@@ -100,8 +100,12 @@ def _yen_label(value: int, lang: str) -> str:
 
 def _date_axis(frame: Frame, lang: str) -> list[str]:
     end = frame.start + timedelta(days=frame.days)
-    # Under ten weeks a month tick or two says little: mark each Monday instead.
-    ticks = _weekly(frame.start, end) if frame.days <= 70 else _monthly(frame.start, end, lang)
+    # Under ten weeks a month tick or two says little: mark each Monday instead; a few
+    # days (a letter about one burst) may hold no Monday: mark each day.
+    if frame.days <= 10:
+        ticks = _daily(frame.start, end)
+    else:
+        ticks = _weekly(frame.start, end) if frame.days <= 70 else _monthly(frame.start, end, lang)
     base = HEIGHT - BOTTOM
     lines = []
     for when, label in ticks:
@@ -131,6 +135,13 @@ def _weekly(start: date, end: date) -> list[tuple[date, str]]:
         ticks.append((monday, label))
         monday += timedelta(days=7)
     return ticks
+
+
+def _daily(start: date, end: date) -> list[tuple[date, str]]:
+    """Every day, as 2020/8/27 then 8/28: the same in both languages."""
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    return [(day, f"{day.year}/{day.month}/{day.day}" if i == 0 else f"{day.month}/{day.day}")
+            for i, day in enumerate(days)]
 
 
 def _month_starts(start: date, end: date) -> list[date]:
@@ -173,7 +184,7 @@ def _bar(point: Point, x: float, frame: Frame) -> str:
 
 
 def _legend(points: Sequence[Point], labels: dict[str, str]) -> list[str]:
-    present = {p.kind for p in points} | {"claimed", "other"}
+    present = {p.kind for p in points} | {"claimed"}  # "other" only if such points are given
     lines, x = [], float(LEFT)
     for kind in reversed(_ORDER):
         if kind not in present:

@@ -38,9 +38,15 @@ def money(amount: int, lang: str) -> Fixed:
     return Fixed(f"{amount:,}円" if lang == "ja" else f"¥{amount:,}")
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
 def long_date(day: date, lang: str) -> Fixed:
-    """2020年8月27日 in Japanese, 2020-08-27 in English."""
-    return Fixed(f"{day.year}年{day.month}月{day.day}日" if lang == "ja" else day.isoformat())
+    """2020年8月27日 in Japanese, 27 August 2020 in English (as a letter writes a date)."""
+    if lang == "ja":
+        return Fixed(f"{day.year}年{day.month}月{day.day}日")
+    return Fixed(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
 
 
 def listing(names: list[str], lang: str) -> Fixed:

@@ -12,8 +12,9 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, click_en, click_ja, en,
-                             help_en, help_ja, ja, lists_en, lists_ja, notes_en, notes_ja,
-                             reading_en, reading_ja, review_en, review_ja, steer_en, steer_ja,
+                             help_en, help_ja, ja, letter_en, letter_ja, lists_en, lists_ja,
+                             notes_en, notes_ja, reading_en, reading_ja, review_en, review_ja,
+                             steer_en, steer_ja,
                              stores_en, stores_ja)
 
 LANGS = ("ja", "en")
@@ -30,6 +31,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "steer": (steer_en, steer_ja),  # the keys that steer a review, and --change
     "lists": (lists_en, lists_ja),  # the listings' cells: a wallet's kind, a rule's grades
     "click": (click_en, click_ja),  # what Typer and Click say of themselves, in help and errors
+    "letter": (letter_en, letter_ja),  # the letter's facts, blanks and reasons (report)
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}

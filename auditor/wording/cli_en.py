@@ -40,8 +40,6 @@ WORDS: dict[str, str] = {
     "cli.report.no_answers": "{path}: no such answers file",
     "cli.report.no_draft": ("{path}: {error}; no draft was written (set AUDITOR_DEBUG=1 for "
                             "details)"),
-    "cli.report.accounts": ("the statements name {count} accounts ({accounts}); a draft should "
-                            "be about one account"),
     "cli.report.account_differs": "--account ends in {digits} but the statements name {accounts}",
     # --- auditor state forget ---
     "cli.state.before": "--before takes a date like 2024-01-01 or a span like 1y",

@@ -38,8 +38,6 @@ WORDS: dict[str, str] = {
     "cli.report.no_answers": "{path}: 回答ファイルがありません",
     "cli.report.no_draft": ("{path}: {error}。下書きは作成していません（詳しくは AUDITOR_DEBUG=1 "
                             "を設定して実行してください）"),
-    "cli.report.accounts": ("明細に{count}つの口座（{accounts}）が含まれています。下書きは1つの口座"
-                            "についてまとめてください"),
     "cli.report.account_differs": ("--account の末尾は {digits} ですが、明細の口座は {accounts} "
                                    "です"),
     # --- auditor state forget ---

@@ -65,8 +65,8 @@ WORDS: dict[str, str] = {
     # Summary
     "report.summary": "Summary",
     "report.summary_text": ("Between {first} and {last}, {count} debit(s) totalling {total} "
-                            "were taken from my account to payment services I never registered "
-                            "with or used ({services})."),
+                            "were taken from my account to payment services ({services}) "
+                            "without my knowledge."),
     "report.nothing": "There are no debits to claim.",
     "report.count": "Transactions",
     "report.total": "Total taken",
@@ -78,10 +78,10 @@ WORDS: dict[str, str] = {
     "report.list_separator": ", ",
     # Chart
     "report.chart": "Debits over the statement period",
-    "report.chart_caption": ("Every debit on the statements (grey) and the debits claimed "
-                             "(red). Bar height follows the square root of the amount."),
-    "report.chart_caption_apart": ("Every debit on the statements (grey), the debits claimed "
-                                   "(red) and those for your review (orange). Bar height "
+    "report.chart_caption": ("The debits I claim (red) over the period of the statements. Bar "
+                             "height follows the square root of the amount."),
+    "report.chart_caption_apart": ("The debits I claim (red) and those I have still to check "
+                                   "(orange) over the period of the statements. Bar height "
                                    "follows the square root of the amount."),
     "report.legend_claimed": "claimed",
     "report.legend_apart": "for review",
@@ -94,7 +94,7 @@ WORDS: dict[str, str] = {
     "report.descriptor": "Description (as printed)",
     "report.service": "Service",
     "report.amount": "Amount",
-    "report.why": "Why it was flagged",
+    "report.why": "Why it is not mine",
     "report.sum": "Total",
     "report.unknown": "unknown",
     # Statement and requests
@@ -112,10 +112,9 @@ WORDS: dict[str, str] = {
     "report.closing": "",
     # What the holder did
     "report.actions": "What I have done",
-    "report.actions_note": "Tick what you have done and fill in the dates and numbers.",
+    "report.actions_note": "I have ticked what I have done and written in the dates and numbers.",
     "report.operator": "Told the service operator ({services}) on {date}, reference {ref}",
-    "report.police": ("Consulted the police (police consultation line #9110) on {date}, "
-                      "reference (受理番号) {ref}"),
+    "report.police": "Consulted the police consultation line (#9110) on {date}",
     "report.secrets": "Changed my cash card PIN and my online banking password",
     # The 2020 precedent (bank-formats.md §3)
     "report.precedent": "For reference: the 2020 cases",

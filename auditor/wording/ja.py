@@ -63,7 +63,7 @@ WORDS: dict[str, str] = {
     "report.masked": "口座番号は下4桁のみ記載しています。",
     # Summary
     "report.summary": "概要",
-    "report.summary_text": ("{first}から{last}までの間に、私の口座から、私が登録も利用もしていない決済サービス（{services}）"
+    "report.summary_text": ("{first}から{last}までの間に、私の口座から、私の知らないうちに決済サービス（{services}）"
                             "への出金が{count}件、合計{total}ありました。"),
     "report.nothing": "申し出の対象となる出金はありません。",
     "report.count": "件数",
@@ -76,8 +76,8 @@ WORDS: dict[str, str] = {
     "report.list_separator": "、",
     # Chart
     "report.chart": "出金の推移",
-    "report.chart_caption": "明細の全出金（灰色）と、申し出の出金（赤）。棒の高さは金額の平方根に比例します。",
-    "report.chart_caption_apart": "明細の全出金（灰色）、申し出の出金（赤）、要確認の出金（橙）。棒の高さは金額の平方根に比例します。",
+    "report.chart_caption": "明細の期間中の、申し出の出金（赤）。棒の高さは金額の平方根に比例します。",
+    "report.chart_caption_apart": "明細の期間中の、申し出の出金（赤）と要確認の出金（橙）。棒の高さは金額の平方根に比例します。",
     "report.legend_claimed": "申し出の出金",
     "report.legend_apart": "要確認の出金",
     "report.legend_other": "その他の出金",
@@ -89,7 +89,7 @@ WORDS: dict[str, str] = {
     "report.descriptor": "摘要（明細の表示どおり）",
     "report.service": "サービス",
     "report.amount": "金額",
-    "report.why": "検出の理由",
+    "report.why": "私の出金ではないと考える理由",
     "report.sum": "合計",
     "report.unknown": "不明",
     # Statement and requests
@@ -103,9 +103,9 @@ WORDS: dict[str, str] = {
     "report.closing": "以上",
     # What the holder did
     "report.actions": "これまでの対応",
-    "report.actions_note": "済んだものに印を付け、日付と番号を記入してください。",
+    "report.actions_note": "済んだものに印を付け、日付と番号を記入しました。",
     "report.operator": "決済サービス事業者（{services}）への連絡　連絡日：{date}　受付番号：{ref}",
-    "report.police": "警察への相談（警察相談専用電話 #9110）　相談日：{date}　受理番号：{ref}",
+    "report.police": "警察への相談（警察相談専用電話 #9110）　相談日：{date}",
     "report.secrets": "キャッシュカードの暗証番号とインターネットバンキングのパスワードの変更",
     # The 2020 precedent (bank-formats.md §3)
     "report.precedent": "参考：2020年の事例",
