@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, en, help_en, help_ja, ja,
                              notes_en, notes_ja, reading_en, reading_ja, review_en, review_ja,
-                             stores_en, stores_ja)
+                             stores_en, stores_ja, table_en, table_ja)
 
 LANGS = ("ja", "en")
 # Each area: its English module, then its Japanese one.
@@ -26,6 +26,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "catalogue": (catalogue_en, catalogue_ja),  # what is wrong in a wallet catalogue
     "cli": (cli_en, cli_ja),  # what the commands refuse, confirm and print
     "help": (help_en, help_ja),  # what --help says of each command and option
+    "table": (table_en, table_ja),  # the findings table's own columns
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}
