@@ -123,8 +123,8 @@ def _widths(columns: tuple[Column, ...], rows: tuple[Row, ...], width: int) -> l
             give = slack if floors[i][0] == 2 else min(over, slack)
             widths[i] -= give
             over -= give
-        for i in range(len(columns)):  # still too wide: capped ones fold as far as free text
-            if over > 0 and floors[i][0] == 1:
+        for i in range(len(columns)):  # the free text under the row, and still too wide:
+            if over > 0 and floors[i][0] == 1 and not in_row:  # capped ones fold further
                 give = min(over, max(0, widths[i] - MIN_FOLD))
                 widths[i] -= give
                 over -= give
