@@ -98,6 +98,35 @@ def test_piped_output_is_80_wide_unless_columns_says_otherwise() -> None:
     assert _widest(command, "not a number") <= 80
 
 
+def test_at_a_terminal_the_width_is_the_terminal_s() -> None:
+    """A terminal 100 columns wide: reasons that wrap at 80 run on to 100, and no further."""
+    import fcntl
+    import pty
+    import struct
+
+    termios = pytest.importorskip("termios")  # a terminal of a given size: POSIX only
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    with subprocess.Popen([sys.executable, "-m", "auditor", "scan", *SCANS["one"], "--lang", "en"],
+                          stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL,
+                          env={**env, "NO_COLOR": "1"}, cwd=ROOT) as child:
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(master)
+    assert child.returncode == 1
+    text = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8"))
+    assert 80 < max(cell_len(line) for line in text.splitlines()) <= 100
+
+
 # --- any descriptor, at 80 columns -----------------------------------------------------------
 
 WALLETS = sorted(load_catalogue().ids)
