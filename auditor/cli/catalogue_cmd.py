@@ -45,7 +45,9 @@ def wallets(fmt: Format = ListFormat.table) -> None:
     table = Table(title=say("listing.wallets", language), title_justify="left")
     for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
                 "listing.matches"):
-        table.add_column(say(key, language), justify="right" if key == "listing.cap" else "left")
+        # Ids and caps whole at 80 columns (an id is what --allow takes); the rest folds.
+        table.add_column(say(key, language), justify="right" if key == "listing.cap" else "left",
+                         no_wrap=key in ("listing.id", "listing.cap"), overflow="fold")
     for w in catalogue.wallets:
         caps = [say(key, language, cap=yen(cap)) for key, cap in
                 (("listing.monthly_cap", w.monthly_cap), ("listing.daily_cap", w.daily_cap)) if cap]
