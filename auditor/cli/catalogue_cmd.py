@@ -20,13 +20,10 @@ Format = Annotated[ListFormat, typer.Option("--format", "-f", help=help_text(FOR
 
 @app.command(help=help_text("help.wallets"))
 def wallets(fmt: Format = ListFormat.table) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     from auditor.fs.atomic import stdout_output
     from auditor.render import console, json_dump
+    from auditor.render.listing import wallets_table
     from auditor.detect.wallets import load_catalogue
-    from auditor.wording import say, yen
 
     catalogue = load_catalogue()
     if fmt is ListFormat.json:
@@ -42,19 +39,8 @@ def wallets(fmt: Format = ListFormat.table) -> None:
                  "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
     language = output_language(None)
-    table = Table(title=say("listing.wallets", language), title_justify="left")
-    for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
-                "listing.matches"):
-        # Ids and caps whole at 80 columns (an id is what --allow takes); the rest folds.
-        table.add_column(say(key, language), justify="right" if key == "listing.cap" else "left",
-                         no_wrap=key in ("listing.id", "listing.cap"), overflow="fold")
-    for w in catalogue.wallets:
-        caps = [say(key, language, cap=yen(cap)) for key, cap in
-                (("listing.monthly_cap", w.monthly_cap), ("listing.daily_cap", w.daily_cap)) if cap]
-        table.add_row(Text(w.id), Text(w.kind), Text(w.name_ja), Text(w.name_en),
-                      Text(" ".join(caps)), Text(", ".join(w.patterns)))
     with stdout_output() as out:
-        console(out).print(table)
+        console(out).print(wallets_table(catalogue.wallets, language))
 
 
 @app.command(help=help_text("help.rules"))

@@ -99,9 +99,9 @@ class FittedTable:
 def _widths(columns: tuple[Column, ...], rows: tuple[Row, ...], width: int) -> list[int]:
     """Each column's width: every cell whole if it fits, else what gives way, in this order.
 
-    The free text (no cap) folds down to MIN_FOLD, long headers take two lines, capped
-    columns fold down to their cap (the last first); if that is not enough, the free text
-    leaves the row (0) for a line under it.
+    The free text (no cap) folds down to MIN_FOLD, capped columns fold to their cap (the
+    last first), long headers take two lines; if that is not enough, the free text leaves
+    the row (0) for a line under it, and capped columns fold further.
     """
     content = [max([0, *(cell_len(row.cells[i].plain) for row in rows)])
                for i in range(len(columns))]
@@ -114,23 +114,34 @@ def _widths(columns: tuple[Column, ...], rows: tuple[Row, ...], width: int) -> l
     for in_row in (True, False):
         widths = [0 if floors[i][0] == 0 and not in_row else natural[i]
                   for i in range(len(columns))]
-        over = sum(widths) + len(GAP) * (sum(1 for w in widths if w) - 1) - width
-        for i in order:
-            if over <= 0 or not widths[i]:
-                continue
-            slack = max(0, widths[i] - floors[i][1])
-            # A header on two lines is broken where it reads best, not a letter short.
-            give = slack if floors[i][0] == 2 else min(over, slack)
-            widths[i] -= give
-            over -= give
+        over = _give_way(widths, order, floors,
+                         sum(widths) + len(GAP) * (sum(1 for w in widths if w) - 1) - width)
         for i in range(len(columns)):  # the free text under the row, and still too wide:
             if over > 0 and floors[i][0] == 1 and not in_row:  # capped ones fold further
                 give = min(over, max(0, widths[i] - MIN_FOLD))
                 widths[i] -= give
                 over -= give
         if over <= 0:
+            for i in (i for i in range(len(columns)) if floors[i][0] == 0 and widths[i]):
+                back = min(-over, natural[i] - widths[i])  # room a fold left goes back
+                widths[i] += back
+                over += back
             break
     return widths
+
+
+def _give_way(widths: list[int], order: list[int], floors: list[tuple[int, int]],
+              over: int) -> int:
+    """Narrow columns in order while the table is too wide; how much too wide it stays."""
+    for i in order:
+        if over <= 0 or not widths[i]:
+            continue
+        slack = max(0, widths[i] - floors[i][1])
+        # Headers and capped cells fold where they read best, at their floor, not a letter short.
+        give = min(over, slack) if floors[i][0] == 0 else slack
+        widths[i] -= give
+        over -= give
+    return over
 
 
 def _two_lines(header: str, content: int) -> int:
