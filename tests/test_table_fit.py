@@ -127,6 +127,21 @@ def test_at_a_terminal_the_width_is_the_terminal_s() -> None:
     assert 80 < max(cell_len(line) for line in text.splitlines()) <= 100
 
 
+def test_wallet_ids_and_files_are_whole_at_80_columns(cli: Callable[..., Run],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """What --allow takes, and the totals identify prints, are never cut short."""
+    monkeypatch.chdir(ROOT)
+    listing = cli("wallets").out
+    assert max(cell_len(line) for line in listing.splitlines()) <= 80
+    for wallet in WALLETS:
+        assert re.search(rf"^{re.escape(wallet)}  ", listing, re.MULTILINE), wallet
+    files = cli("identify", "sample_statements/mizuho.csv", "sample_statements/paypay_bank.csv")
+    assert max(cell_len(line) for line in files.out.splitlines()) <= 80
+    for totals in ("55         0  ¥1,274,900  ¥1,094,418  2020-06-05 –       0",
+                   "50         0  ¥1,275,960  ¥1,296,509  2022-06-02 –       0"):
+        assert totals in files.out
+
+
 # --- any descriptor, at 80 columns -----------------------------------------------------------
 
 WALLETS = sorted(load_catalogue().ids)
