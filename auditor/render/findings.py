@@ -35,17 +35,17 @@ def findings_table(result: ScanResult, lang: str) -> FittedTable:
     for finding in result.findings:
         account = () if labels is None else (
             Text(printable(labels.get(finding.file) or mask_path(finding.file))),)
-        cells = _cells(finding)
-        rows.append(Row((*account, *(cells if timed else cells[:1] + cells[2:]), _severity(
-            finding, lang)), _notes(finding, lang),
-            tuple(printable(r.text(lang)) for r in finding.reasons)))
+        cells = (*account, *_cells(finding, timed), _severity(finding, lang))
+        reasons = tuple(printable(reason.text(lang)) for reason in finding.reasons)
+        rows.append(Row(cells, _notes(finding, lang), reasons))
     return FittedTable(word("findings_title", lang), columns, tuple(rows), lang)
 
 
-def _cells(finding: Finding) -> tuple[Text, ...]:
-    return (Text(finding.date.isoformat()), Text(finding.time or ""),
-            Text(printable(finding.description)), Text(finding.wallet or "?"),
-            Text(yen(finding.amount)))
+def _cells(finding: Finding, timed: bool) -> tuple[Text, ...]:
+    """Date, time (if the table has a time column), descriptor, wallet, amount."""
+    time = (Text(finding.time or ""),) if timed else ()
+    return (Text(finding.date.isoformat()), *time, Text(printable(finding.description)),
+            Text(finding.wallet or "?"), Text(yen(finding.amount)))
 
 
 def _severity(finding: Finding, lang: str) -> Text:
