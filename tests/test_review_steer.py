@@ -141,7 +141,8 @@ def test_question_mark_shows_the_keys_in_the_readers_language(
     run = review(cli, monkeypatch, "?\nn\n", "--lang", lang)
     shown = " ".join(run.out.split()) if lang == "en" else "".join(run.out.split())
     assert all(("".join(word.split()) if lang == "ja" else word) in shown for word in words)
-    assert ("? for more keys" if lang == "en" else "? でほかのキー") in run.out
+    # The question may fold at the terminal's width (80 when piped): compare words, not lines.
+    assert ("? for more keys" if lang == "en" else "?でほかのキー") in shown
 
 
 @pytest.mark.parametrize(("text", "move"), [

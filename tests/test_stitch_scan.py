@@ -176,6 +176,7 @@ def test_review_asks_once_about_a_row_two_downloads_hold(cli: Cli, tmp_path: Pat
     (tmp_path / "downloads").mkdir()
     paths = year.write(tmp_path / "downloads")
     monkeypatch.setattr(sys, "stdin", io.StringIO("n\n" * 20))
+    monkeypatch.setenv("COLUMNS", "300")  # each long temporary path on one line
     run = cli("review", *paths, *allowing(year), "--answers", tmp_path / "answers.json")
     assert run.code == 0
     assert f"(1/{len(year.flagged)})" in run.out and f"({len(year.flagged) + 1}/" not in run.out

@@ -22,13 +22,11 @@ Format = Annotated[ListFormat, typer.Option("--format", "-f", help=help_text(FOR
 
 @app.command(help=help_text("help.wallets"))
 def wallets(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     from auditor.fs.atomic import stdout_output
     from auditor.render import console, json_dump
+    from auditor.render.listing import wallets_table
     from auditor.detect.wallets import load_catalogue
-    from auditor.wording import say, yen
+    from auditor.wording import say
 
     catalogue = load_catalogue()
     language = output_language(lang)
@@ -44,18 +42,10 @@ def wallets(fmt: Format = ListFormat.table, lang: Lang = None) -> None:
                  "patterns": list(a.names.patterns), "words": list(a.names.words),
                  "alone": list(a.names.alone)} for a in catalogue.lookalikes]}, out)
         return
-    table = Table(title=say("listing.wallets", language), title_justify="left")
-    for key in ("listing.id", "listing.kind", "listing.name_ja", "listing.name_en", "listing.cap",
-                "listing.matches"):
-        table.add_column(say(key, language), justify="right" if key == "listing.cap" else "left")
-    for w in catalogue.wallets:
-        caps = [say(key, language, cap=yen(cap)) for key, cap in
-                (("listing.monthly_cap", w.monthly_cap), ("listing.daily_cap", w.daily_cap)) if cap]
-        table.add_row(Text(w.id), Text(say(_KINDS.get(w.kind, "lists.kind.wallet"), language)),
-                      Text(w.name_ja), Text(w.name_en),
-                      Text(" ".join(caps)), Text(", ".join(w.patterns)))
     with stdout_output() as out:
-        console(out).print(table)
+        console(out).print(wallets_table(
+            catalogue.wallets, language,
+            kind=lambda kind: say(_KINDS.get(kind, "lists.kind.wallet"), language)))
 
 
 @app.command(help=help_text("help.rules"))

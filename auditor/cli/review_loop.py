@@ -62,8 +62,8 @@ def _show(step: Step, out: Console, lang: str, answers: TextIO | None) -> Reply:
         return _read_line(out, step.question, answers)
     if isinstance(step, Card):
         out.print(review_card(step, lang))
-    elif isinstance(step, Line):
-        out.print(Text(step.text))
+    elif isinstance(step, Line):  # a sentence, often naming a path: the terminal wraps it
+        out.print(Text(step.text), soft_wrap=True)
     else:
         out.line()
     return None

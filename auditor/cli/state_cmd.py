@@ -146,8 +146,9 @@ def _print_tables(path: Path, summary: StateSummary, recent: list[StoredAlert],
         span = Said("cli.state.span", first=_local(summary.first_reported),
                     last=_local(summary.last_reported))
     key = "cli.state.count_one" if summary.count == 1 else "cli.state.count"
+    # The path whole on its line, however narrow: it is what a script or a reader copies.
     out.print(Text(say(key, lang, path=printable(escape_undecodable(str(path))),
-                       count=summary.count, span=span)))
+                       count=summary.count, span=span)), soft_wrap=True)
     if not summary.count:
         return
     for title, column, pairs in (("label.by_wallet", "label.wallet", summary.by_wallet),

@@ -25,8 +25,9 @@ def console(file: TextIO | None = None) -> Console:
     stream = file or sys.stdout
     terminal = stream.isatty()
     columns = os.environ.get("COLUMNS", "")
-    # Off a terminal Rich would wrap at 80 columns; a file or pipe gets room for the reasons.
-    width = int(columns) if columns.isdigit() else (None if terminal else 160)
+    # Off a terminal 80 columns, as a pipe, a file or a mail of the output is read; COLUMNS
+    # says otherwise (a terminal's own width is measured by Rich).
+    width = int(columns) if columns.isdigit() else (None if terminal else 80)
     return _console_class()(
         file=stream, highlight=False, markup=False, emoji=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.table import Table
 from rich.text import Text
 
 from auditor.ingest.account import mask_path
+from auditor.render.fit import Column, FittedTable, Row
 from auditor.render.safety import printable
 from auditor.stitch.grouping import Why
 from auditor.stitch.summary import AccountSummary, Meeting
@@ -15,26 +15,29 @@ from auditor.wording import say, yen
 
 # Why a file joined its account (the JSON's English word) → the words for people.
 _BY = {Why.number: "account.by_number", Why.chain: "account.by_chain", Why.told: "account.by_told"}
-_COLUMNS = (("label.account", "left"), ("account.files", "right"), ("account.period", "left"),
-            ("account.rows", "right"), ("account.joined", "left"), ("account.gaps", "right"),
-            ("account.breaks", "right"), ("label.findings", "right"),
-            ("label.at_risk", "right"))
+# (key, right-aligned, folds to this width: the label a long file name, the period at "–")
+_COLUMNS = (("label.account", False, 16), ("account.files", True, None),
+            ("account.period", False, 12), ("account.rows", True, None),
+            ("account.gaps", True, None), ("account.breaks", True, None),
+            ("label.findings", True, None), ("label.at_risk", True, None))
 
 
-def accounts_table(accounts: tuple[AccountSummary, ...], lang: str, top: int = 20) -> Table:
-    """One row per account (the first ``top``): files, period, rows, joins, gaps, findings."""
-    table = Table(title=say("account.title", lang), title_justify="left")
-    for key, justify in _COLUMNS:
-        table.add_column(say(key, lang), justify=justify)  # type: ignore[arg-type]
+def accounts_table(accounts: tuple[AccountSummary, ...], lang: str, top: int = 20) -> FittedTable:
+    """One row per account (the first ``top``): files, period, rows, gaps, findings; joins under it."""
+    columns = tuple(Column(say(key, lang), right=right, fold=cap is not None, cap=cap)
+                    for key, right, cap in _COLUMNS)
+    rows = []
     for account in accounts[:top]:
         period = "" if account.period is None else f"{account.period[0]} – {account.period[1]}"
-        table.add_row(Text(printable(account.label)), Text(str(len(account.files))),
-                      Text(period), Text(str(account.rows)), Text(_joined(account, lang)),
-                      Text(str(account.gaps)), Text(str(account.breaks)),
-                      Text(str(account.findings)), Text(yen(account.at_risk)))
-    if len(accounts) > top:
-        table.caption = say("account.more", lang, count=len(accounts) - top)
-    return table
+        joined = _joined(account, lang)
+        rows.append(Row(tuple(Text(cell) for cell in (
+            printable(account.label), str(len(account.files)), period, str(account.rows),
+            str(account.gaps), str(account.breaks), str(account.findings),
+            yen(account.at_risk))), notes=(Text(say(
+                "table.below", lang, label=say("account.joined", lang), value=joined)),)
+            if joined else ()))
+    more = say("account.more", lang, count=len(accounts) - top) if len(accounts) > top else ""
+    return FittedTable(say("account.title", lang), columns, tuple(rows), lang, more)
 
 
 def account_notes(accounts: tuple[AccountSummary, ...], lang: str) -> list[str]:

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from auditor.ingest.account import mask_path
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
     from auditor.review.session import Card
@@ -14,20 +17,33 @@ if TYPE_CHECKING:
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
-def review_card(card: Card, lang: str) -> Text:
+def review_card(card: Card, lang: str) -> _Card:
     """The card, labels aligned by terminal cells (Japanese labels are wide), never markup."""
-    from rich.cells import cell_len
-    from rich.text import Text
+    return _Card(tuple(_rows(card, lang)))
 
-    rows = _rows(card, lang)
-    width = max(cell_len(label) for label, _, _ in rows) + 2
-    lines = []
-    for label, value, style in rows:
-        lead = label + " " * (width - cell_len(label))
-        for part in value.split("\n"):
-            lines.append(Text.assemble((lead, "bold"), (part, style)))
-            lead = " " * width
-    return Text("\n").join(lines)
+
+class _Card:
+    """Label and value lines, each value wrapped under itself at the console's width."""
+
+    def __init__(self, rows: tuple[tuple[str, str, str], ...]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        from auditor.linebreak import wrap
+
+        width = max(cell_len(label) for label, _, _ in self.rows) + 2
+        for label, value, style in self.rows:
+            lead = label + " " * (width - cell_len(label))
+            for part in value.split("\n"):
+                hang = " " * (width + (2 if part.startswith("• ") else 0))  # under the text
+                lines = wrap(part, options.max_width, lead, hang, cell_len) or [lead]
+                for number, line in enumerate(lines):
+                    start = hang if number else lead
+                    yield Text.assemble((start, "bold"), (line[len(start):], style))
+                lead = " " * width
 
 
 def _rows(card: Card, lang: str) -> list[tuple[str, str, str]]:

@@ -1,40 +1,51 @@
-"""Rich tables; every cell is a Text object so statement text can never inject markup."""
+"""The files `auditor identify` read: one row each, its layout and encoding on a line under it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.table import Table
 from rich.text import Text
 
 from auditor.ingest.account import mask_path
 from auditor.models import FileReport
+from auditor.render.fit import Column, FittedTable, Row
 from auditor.render.safety import printable
 from auditor.wording import in_lang, say, yen
 
-_COLUMNS = (("listing.file", "left"), ("listing.layout", "left"), ("listing.encoding", "left"),
-            ("listing.rows", "right"), ("listing.rejected", "right"),
-            ("listing.debits", "right"), ("listing.credits", "right"),
-            ("listing.period", "left"), ("listing.breaks", "right"))
+# (key, right-aligned, folds to this width: a long path, the period at its "–")
+_COLUMNS = (("listing.file", False, 24), ("listing.rows", True, None),
+            ("listing.rejected", True, None), ("listing.debits", True, None),
+            ("listing.credits", True, None), ("listing.period", False, 12),
+            ("listing.breaks", True, None))
 
 
-def identify_table(reports: Iterable[FileReport], lang: str) -> Table:
-    """One row per input file: layout, encoding, rows, totals, period, balance breaks."""
-    table = Table(title=say("listing.statements", lang), title_justify="left")
-    for key, justify in _COLUMNS:
-        table.add_column(say(key, lang), justify=justify)  # type: ignore[arg-type]
+def identify_table(reports: Iterable[FileReport], lang: str) -> FittedTable:
+    """One row per input file: rows, totals, period, balance breaks; layout and encoding below."""
+    columns = tuple(Column(say(key, lang), right=right, fold=cap is not None, cap=cap)
+                    for key, right, cap in _COLUMNS)
+    rows = []
     for report in reports:
+        path = Text(printable(mask_path(report.path)))
         if report.error:
-            table.add_row(Text(printable(mask_path(report.path))),
-                          Text(say("listing.error", lang), style="red"),
-                          Text(printable(in_lang(report.error, lang))))
+            note = say("table.below", lang, label=say("listing.error", lang),
+                       value=printable(in_lang(report.error, lang)))
+            rows.append(Row((path, *(Text("") for _ in _COLUMNS[1:])), (Text(note, "red"),)))
             continue
         period = "" if report.period is None else f"{report.period[0]} – {report.period[1]}"
-        bank = in_lang(report.bank or "", lang)  # the generic layout's "unknown bank" too
-        table.add_row(
-            Text(printable(mask_path(report.path))), Text(f"{report.layout} ({bank})"),
-            Text(report.encoding or ""),
-            Text(str(report.rows)), Text(str(len(report.rejected))), Text(yen(report.debit_total)),
-            Text(yen(report.credit_total)), Text(period), Text(str(len(report.balance_breaks))),
-        )
-    return table
+        rows.append(Row((path, *map(Text, (
+            str(report.rows), str(len(report.rejected)), yen(report.debit_total),
+            yen(report.credit_total), period, str(len(report.balance_breaks))))),
+            (Text(_read_as(report, lang)),)))
+    return FittedTable(say("listing.statements", lang), columns, tuple(rows), lang)
+
+
+def _read_as(report: FileReport, lang: str) -> str:
+    """ "Layout: mufg (三菱UFJ銀行); Encoding: cp932" """
+    bank = in_lang(report.bank or "", lang)  # the generic layout's "unknown bank" too
+    layout = say("table.below", lang, label=say("listing.layout", lang),
+                 value=f"{report.layout} ({bank})")
+    if report.encoding is None:  # an empty file has none
+        return layout
+    encoding = say("table.below", lang, label=say("listing.encoding", lang),
+                   value=report.encoding)
+    return layout + say("label.sentence_separator", lang) + encoding

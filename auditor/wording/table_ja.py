@@ -1,0 +1,8 @@
+"""The findings table's own words, in Japanese (table_en.py holds the same keys)."""
+
+WORDS: dict[str, str] = {
+    # The column saying which account (***1234, or a file's name) a finding is of
+    "table.account": "口座",
+    # A cell under its row, where the terminal left its column no room
+    "table.below": "{label}：{value}",
+}
