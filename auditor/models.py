@@ -163,6 +163,10 @@ class Finding:
     refund: Refund | None = None  # the credit that paid this debit back, if one did
     # A statement stitched from several downloads: every (file, line) holding this row.
     seen_in: tuple[tuple[str, int], ...] = ()
+    # A row of a bank export, whose file holds many accounts: its account, masked (***1234),
+    # and the account's private id (a hash, never shown), which campaigns and state key on.
+    account: str | None = None
+    holder: str = ""
 
     @property
     def settled(self) -> bool:
@@ -243,7 +247,7 @@ class ScanResult:
             "schema": 2,
             "files": [report.to_dict() for report in self.files],
             "accounts": [account.to_dict() for account in self.accounts],
-            "findings": [finding.to_dict(lang, labels.get(finding.file))
+            "findings": [finding.to_dict(lang, finding.account or labels.get(finding.file))
                          for finding in self.findings],
             "suggestions": [suggestion.to_dict(lang) for suggestion in self.suggestions],
             "summary": self.summary(),

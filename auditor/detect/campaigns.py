@@ -41,7 +41,9 @@ def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
     for wallet, hits in by_wallet.items():
         # A file whose account is unknown counts as an account of its own, unless it was
         # stitched with others (a balance chain): then their account is one.
-        accounts = {account.get(f.file) or stitched.get(f.file, f.file) for f in hits}
+        # A bank export's row names its own account: one file holds many.
+        accounts = {f.holder or account.get(f.file) or stitched.get(f.file, f.file)
+                    for f in hits}
         if len(accounts) >= min_accounts:
             found.append(Campaign(wallet, len(accounts), len(hits), sum(f.amount for f in hits),
                                   min(f.date for f in hits), max(f.date for f in hits)))

@@ -18,7 +18,8 @@ def findings_table(result: ScanResult, lang: str) -> Table:
     """One row per finding; every cell a Text, so descriptors never become markup."""
     table = Table(title=word("findings_title", lang), title_justify="left", show_lines=True)
     # With several files, which account each finding is of (***1234, or the file's name).
-    labels = result.labels() if len(result.files) > 1 else None
+    labels = (result.labels() if len(result.files) > 1 or any(f.account for f in result.findings)
+              else None)
     columns = (("account", "left"),) if labels is not None else ()
     for key, justify in (*columns, ("date", "left"), ("time", "left"), ("description", "left"),
                          ("wallet", "left"), ("amount", "right"), ("severity", "left"),
@@ -26,7 +27,7 @@ def findings_table(result: ScanResult, lang: str) -> Table:
         table.add_column(word(key, lang), justify=justify)  # type: ignore[arg-type]
     for finding in result.findings:
         account = () if labels is None else (
-            Text(printable(labels.get(finding.file) or mask_path(finding.file))),)
+            Text(printable(finding.account or labels.get(finding.file) or mask_path(finding.file))),)
         table.add_row(*account, *_cells(finding, lang))
     return table
 

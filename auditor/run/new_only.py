@@ -31,7 +31,8 @@ class NewAlerts:
         """
         accounts = result.account_of()
         masked = {report.path: report.account for report in result.files}
-        alerts = [Alert.reported(accounts.get(f.file) or None, masked.get(f.file), f)
+        alerts = [Alert.reported(f.holder or accounts.get(f.file) or None,
+                                 f.account or masked.get(f.file), f)
                   for f in result.findings]
         new = self._state.new([alert.key for alert in alerts])
         self._pending = [alert for alert, fresh in zip(alerts, new, strict=True) if fresh]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, en, help_en, help_ja, ja,
+from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, en, export_en,
+                             export_ja, help_en, help_ja, ja,
                              notes_en, notes_ja, reading_en, reading_ja, review_en, review_ja,
                              stores_en, stores_ja)
 
@@ -26,6 +27,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "catalogue": (catalogue_en, catalogue_ja),  # what is wrong in a wallet catalogue
     "cli": (cli_en, cli_ja),  # what the commands refuse, confirm and print
     "help": (help_en, help_ja),  # what --help says of each command and option
+    "export": (export_en, export_ja),  # a bank export of many accounts, and the Dask engine
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}
