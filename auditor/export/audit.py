@@ -13,7 +13,6 @@ from auditor.detect.rules import Context
 from auditor.export.per_account import examine_accounts
 from auditor.export.read import Export
 from auditor.hidden import Hidden
-from auditor.ingest.account import account_id, mask
 from auditor.models import FileReport, Finding
 from auditor.wording import Said
 
@@ -51,8 +50,7 @@ def audit_frame(frame: pd.DataFrame, ctx: Context, window: Window,
         found = examined.get(account)
         if found is None:
             continue
-        shown, holder = mask(account), account_id(account)
-        findings += [replace(f, account=shown, holder=holder) for f in found.findings]
+        findings += [replace(f, account=account) for f in found.findings]
         hidden += found.hidden
     return Audited(tuple(findings), hidden, len(accounts))
 

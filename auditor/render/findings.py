@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.i18n import word
-from auditor.ingest.account import mask_path
+from auditor.ingest.account import mask, mask_path
 from auditor.models import Finding, ScanResult
 from auditor.render.safety import printable
 from auditor.wording import yen
@@ -27,7 +27,8 @@ def findings_table(result: ScanResult, lang: str) -> Table:
         table.add_column(word(key, lang), justify=justify)  # type: ignore[arg-type]
     for finding in result.findings:
         account = () if labels is None else (
-            Text(printable(finding.account or labels.get(finding.file) or mask_path(finding.file))),)
+            Text(printable(mask(finding.account) or labels.get(finding.file)
+                           or mask_path(finding.file))),)
         table.add_row(*account, *_cells(finding, lang))
     return table
 

@@ -27,7 +27,7 @@ def write_csv(result: ScanResult, out: TextIO, lang: str, excel: bool = False) -
     writer.writerow(CSV_COLUMNS)
     labels = result.labels()
     for finding in result.findings:
-        row = finding.to_dict(lang, finding.account or labels.get(finding.file))
+        row = finding.to_dict(lang, labels.get(finding.file))
         row["rules"] = ";".join(row["rules"])
         row["reasons"] = " / ".join(row["reasons"])
         refund = row["refund"]

@@ -47,7 +47,7 @@ def write_output_dir(result: ScanResult, folder: Path, lang: str, excel: bool = 
 def _write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
     labels = result.labels()
     for finding in result.findings:
-        row = finding.to_dict(lang, finding.account or labels.get(finding.file))
+        row = finding.to_dict(lang, labels.get(finding.file))
         out.write(json_inert(json.dumps(row, ensure_ascii=False)) + "\n")
 
 
