@@ -10,7 +10,7 @@ import pandas as pd
 
 from auditor.detect.audit import Window
 from auditor.detect.rules import Context
-from auditor.export.per_account import examine_accounts
+from auditor.detect.groupwise import examine_accounts
 from auditor.export.read import Export
 from auditor.hidden import Hidden
 from auditor.models import FileReport, Finding
