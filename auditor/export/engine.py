@@ -22,6 +22,7 @@ from auditor.export.blocks import blocks, header_of
 from auditor.export.detect import is_export
 from auditor.export.parts import Converted, Part, audit_part, convert_block
 from auditor.hidden import Hidden
+from auditor.ingest.account import mask_path
 from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
 from auditor.models import FileReport, ScanResult
@@ -41,7 +42,7 @@ def run_dask(job: ScanJob, scheduler: str | None = None,
         raise UsageError(Said("dask.one_file", count=len(job.paths)))
     path = job.paths[0]
     if not is_export(path, replace(job.options, max_bytes=DEFAULT_MAX_BYTES)):
-        raise UsageError(Said("dask.no_export", path=path))
+        raise UsageError(Said("dask.no_export", path=mask_path(str(path))))
     with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work:
         try:
             report, findings, hidden = _audit(client, job, path, str(work), progress)

@@ -10,24 +10,18 @@ WORDS: dict[str, str] = {
                               "engine splits the file at line breaks; remove the line breaks "
                               "in cells, or scan it without --engine dask"),
     # --- The Dask engine ---
-    "dask.missing": ("--engine dask needs Dask, which is not installed: pip install "
-                     "'statement-auditor[dask]' (in a clone: pip install '.[dask]')"),
+    "dask.missing": ("--engine dask and --format parquet need the dask extra, which is not "
+                     "installed: pip install 'statement-auditor[dask]' (in a clone: pip "
+                     "install '.[dask]')"),
     "dask.no_export": ("{path}: --engine dask reads bank exports (a file whose layout has an "
                        "account column) and this is none; scan it without --engine dask"),
     "dask.one_file": "--engine dask reads one bank export at a time ({count} given)",
-    "dask.format": ("--engine dask writes JSON lines or Parquet: --format jsonl or parquet "
-                    "(default jsonl), with --output for Parquet"),
-    "dask.needs_dask": "--format {format} and --scheduler need --engine dask",
-    "dask.parquet_output": "--format parquet needs --output FILE (Parquet is not sent to a terminal)",
+    "dask.needs_dask": "--scheduler needs --engine dask",
+    "dask.parquet_output": "--format parquet needs --output FILE (Parquet is not for a terminal)",
     "dask.scheduler": "cannot reach the Dask scheduler at {address} ({reason})",
-    "dask.summary": ("{rows} rows of {accounts} accounts read, {rejected} rejected; {findings} "
-                     "findings ({high} high, {medium} medium, {low} low), {at_risk} at risk"),
-    "dask.campaign": "campaign: {wallet} in {accounts} accounts, {findings} findings, {amount}, {first} to {last}",
-    "dask.rejected": "{path}:{line}: {reason}",
     # --- Help ---
-    "help.scan.engine": ("Where the audit runs: in-process (default), or dask for a bank export "
+    "help.scan.engine": ("Where the audit runs: in-process (default), or dask, for a bank export "
                          "too large for one machine (needs the dask extra)."),
     "help.scan.scheduler": ("With --engine dask: the address of a Dask scheduler "
-                            "(tcp://HOST:8786); default: a cluster on this machine."),
-    "help.scan.workers": "With --engine dask and no --scheduler: local workers (default: one per core).",
+                            "(tcp://HOST:8786); default: workers on this machine (--jobs)."),
 }

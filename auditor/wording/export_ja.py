@@ -10,24 +10,18 @@ WORDS: dict[str, str] = {
                               "ファイルを改行で分割するため、セル内の改行を取り除くか、--engine dask "
                               "なしで調べてください"),
     # --- The Dask engine ---
-    "dask.missing": ("--engine dask には Dask が必要ですが、インストールされていません：pip install "
-                     "'statement-auditor[dask]'（クローンでは pip install '.[dask]'）"),
+    "dask.missing": ("--engine dask と --format parquet には dask の追加パッケージが必要ですが、"
+                     "インストールされていません：pip install 'statement-auditor[dask]'"
+                     "（クローンでは pip install '.[dask]'）"),
     "dask.no_export": ("{path}：--engine dask は銀行の一括出力（口座の列を持つ形式のファイル）を"
                        "読みますが、これは違います。--engine dask なしで調べてください"),
     "dask.one_file": "--engine dask が一度に読む銀行の一括出力は1つです（{count}個指定されました）",
-    "dask.format": ("--engine dask の出力は JSON Lines か Parquet です：--format jsonl または "
-                    "parquet（既定は jsonl）。Parquet には --output が必要です"),
-    "dask.needs_dask": "--format {format} と --scheduler には --engine dask が必要です",
-    "dask.parquet_output": "--format parquet には --output FILE が必要です（Parquet は端末に出力しません）",
+    "dask.needs_dask": "--scheduler には --engine dask が必要です",
+    "dask.parquet_output": "--format parquet には --output FILE が必要です（Parquet は端末向けではありません）",
     "dask.scheduler": "Dask スケジューラ {address} に接続できません（{reason}）",
-    "dask.summary": ("{accounts}口座の{rows}行を読み込み、{rejected}行を除外しました。検出{findings}件"
-                     "（高{high}、中{medium}、低{low}）、被害のおそれ{at_risk}"),
-    "dask.campaign": "キャンペーン：{wallet}、{accounts}口座、{findings}件、{amount}、{first}〜{last}",
-    "dask.rejected": "{path}:{line}：{reason}",
     # --- Help ---
     "help.scan.engine": ("監査を実行する場所：in-process（既定）、または1台に収まらない銀行の一括出力向けの "
                          "dask（dask の追加パッケージが必要）。"),
     "help.scan.scheduler": ("--engine dask のとき：Dask スケジューラのアドレス（tcp://HOST:8786）。"
-                            "既定はこのマシン上のクラスタ。"),
-    "help.scan.workers": "--engine dask で --scheduler がないとき：ローカルのワーカー数（既定はコア数）。",
+                            "既定はこのマシン上のワーカー（--jobs）。"),
 }
