@@ -39,12 +39,13 @@ def header_of(path: Path) -> bytes:
     return head[:end + 1]
 
 
-def blocks(path: Path, size: int = BLOCK_BYTES) -> list[Block]:
+def blocks(path: Path, size: int | None = None) -> list[Block]:
     """The file below its header, cut at line breaks into blocks of about ``size`` bytes.
 
     Reads the file once, to count each block's lines: line numbers in findings and rejected
     rows are the file's own.
     """
+    size = size or BLOCK_BYTES
     start = len(header_of(path))
     found: list[Block] = []
     line = 2

@@ -12,6 +12,7 @@ from auditor.run.batch import usable_cores
 from auditor.wording import Said
 
 _CONNECT_SECONDS = 10
+_LOOPBACK = "127.0.0.1"
 
 
 @contextmanager
@@ -20,7 +21,7 @@ def client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     # Dask logs every worker's start and stop at INFO: the run's stderr is for the holder.
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     if scheduler is not None:
         try:
             connected = Client(scheduler, timeout=_CONNECT_SECONDS)
@@ -31,7 +32,9 @@ def client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
             yield connected
         return
     count = max(1, min(workers or usable_cores(), usable_cores()))
-    # One thread a worker: the rules are pandas and Python, which hold the GIL.
+    # One thread a worker: the rules are pandas and Python, which hold the GIL. Everything
+    # listens on the loopback only (the scheduler's HTTP routes too, on a free port).
     with LocalCluster(n_workers=count, threads_per_worker=1, processes=count > 1,
-                      dashboard_address=None) as cluster, Client(cluster) as local:
+                      host=_LOOPBACK, dashboard_address=f"{_LOOPBACK}:0") as cluster, \
+            Client(cluster) as local:
         yield local

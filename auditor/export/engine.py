@@ -63,6 +63,9 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str,
     converted: list[Converted] = _gather(client, [
         client.submit(convert_block, index, block, header, work, parts, options, today,
                       pure=False) for index, block in enumerate(cut)], progress, 0, total)
+    failed = next((c.error for c in converted if c.error is not None), None)
+    if failed is not None:
+        raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
     audited: list[Part] = _gather(client, [
         client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)

@@ -17,6 +17,7 @@ from auditor.detect.rules import Context
 from auditor.export.audit import audit_frame, balance_breaks, in_account_order
 from auditor.export.blocks import Block, read_block
 from auditor.export.read import parse_export
+from auditor.errors import StatementError
 from auditor.hidden import Hidden
 from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import ReadOptions
@@ -39,6 +40,7 @@ class Converted:
     layout: str
     bank: str
     generic: bool
+    error: str | None = None  # why the block could not be read at all (its one line)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,11 @@ def part_folder(work: str, part: int) -> Path:
 def convert_block(index: int, block: Block, header: bytes, work: str, parts: int,
                   options: ReadOptions, today: date) -> Converted:
     """Parse one block (the header put before it) and write its rows, by account hash."""
-    decoded = decode_rows(header + read_block(block), options.encoding)
-    export = parse_export(decoded, Path(block.path), options, block.first_line - 2, today)
+    try:
+        decoded = decode_rows(header + read_block(block), options.encoding)
+        export = parse_export(decoded, Path(block.path), options, block.first_line - 2, today)
+    except StatementError as exc:  # said as a result: a task that raises is logged by Dask
+        return Converted(0, [], [], [], 0, 0, None, "", "", True, exc.said())
     frame = export.frame
     # The hash of the account's text, the same in every process of every machine.
     part = pd.util.hash_pandas_object(frame["account"], index=False).to_numpy() % parts
