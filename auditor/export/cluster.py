@@ -34,7 +34,9 @@ def client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     count = max(1, min(workers or usable_cores(), usable_cores()))
     # One thread a worker: the rules are pandas and Python, which hold the GIL. Everything
     # listens on the loopback only (the scheduler's HTTP routes too, on a free port).
+    # (One worker is a thread of this process, talking to the scheduler in memory.)
+    where = {"host": _LOOPBACK} if count > 1 else {}
     with LocalCluster(n_workers=count, threads_per_worker=1, processes=count > 1,
-                      host=_LOOPBACK, dashboard_address=f"{_LOOPBACK}:0") as cluster, \
+                      dashboard_address=f"{_LOOPBACK}:0", **where) as cluster, \
             Client(cluster) as local:
         yield local
