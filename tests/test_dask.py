@@ -112,7 +112,7 @@ def test_without_dask_installed_the_engine_names_the_extra(
     run = _scan(cli, path, "--engine", "dask")
     assert run.code == 2
     assert run.err.strip().splitlines() == [
-        "auditor: --engine dask and --format parquet need the dask extra, which is not "
+        "auditor: --engine dask and Parquet (in or out) need the dask extra, which is not "
         "installed: pip install 'statement-auditor[dask]' (in a clone: pip install '.[dask]')"]
 
 
@@ -148,3 +148,21 @@ def test_quotes_are_checked_line_by_line() -> None:
     check_quotes(b'"a ""quoted"" word",1\r\n', 2)
     with pytest.raises(StatementError, match="near line 3"):
         check_quotes(b'"a",1\r\n"b\r\nc",2\r\n', 2)
+
+
+def test_a_parquet_export_reads_as_its_csv(tmp_path: Path, scheduler: str,
+                                           cli: Callable[..., Run]) -> None:
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.BytesIO(EXPORT), encoding="cp932", dtype=str, keep_default_na=False)
+    path = tmp_path / "bank.parquet"
+    table.to_parquet(path, row_group_size=3, index=False)  # four row groups: four blocks
+    for engine_args in ((), ("--engine", "dask", "--scheduler", scheduler)):
+        run = _scan(cli, path, *engine_args, "-f", "json")
+        assert run.code == 3, run.err
+        result = json.loads(run.out)
+        assert [(f["account"], f["line"]) for f in result["findings"]] == [
+            ("***1111", 3), ("***1111", 4), ("***1111", 5), ("***1111", 9), ("***3333", 12)]
+        assert [r["line"] for r in result["files"][0]["rejected"]] == [8, 11]

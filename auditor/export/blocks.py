@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from auditor.errors import StatementError
+from auditor.export.parquet_input import csv_text, is_parquet, row_groups
 from auditor.wording import Said
 
 BLOCK_BYTES = 32 << 20  # a worker holds a few blocks' rows at a time, however large the file
@@ -31,6 +32,8 @@ class Block:
 
 def header_of(path: Path) -> bytes:
     """The file's first line (the header row), line break included."""
+    if is_parquet(path):
+        return csv_text(path, head=True).split(b"\n", 1)[0] + b"\n"
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     end = head.find(b"\n")
@@ -45,6 +48,9 @@ def blocks(path: Path, size: int | None = None) -> list[Block]:
     Reads the file once, to count each block's lines: line numbers in findings and rejected
     rows are the file's own.
     """
+    if is_parquet(path):  # a block a row group, its first line the row's number + 1
+        counts = row_groups(path)
+        return [Block(str(path), n, n + 1, 2 + sum(counts[:n])) for n in range(len(counts))]
     size = size or BLOCK_BYTES
     start = len(header_of(path))
     found: list[Block] = []
@@ -70,9 +76,12 @@ def blocks(path: Path, size: int | None = None) -> list[Block]:
 
 def read_block(block: Block) -> bytes:
     """The block's bytes, refused if a quoted cell in it holds a line break."""
-    with open(block.path, "rb") as handle:
-        handle.seek(block.start)
-        data = handle.read(block.end - block.start)
+    if is_parquet(Path(block.path)):
+        data = csv_text(Path(block.path), block.start, header=False)
+    else:
+        with open(block.path, "rb") as handle:
+            handle.seek(block.start)
+            data = handle.read(block.end - block.start)
     check_quotes(data, block.first_line)
     return data
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from auditor.errors import StatementError
 from auditor.ingest.layouts import Layout, export_layouts
 from auditor.ingest.statement import ReadOptions
+from auditor.export.parquet_input import csv_text, is_parquet
 
 PEEK_BYTES = 1 << 20  # an export names a second account well within its first megabyte
 _QUICK_BYTES = 4096  # the header is in here: most files are ruled out on these bytes alone
@@ -28,6 +29,8 @@ def is_export(path: Path, options: ReadOptions) -> bool:
     layouts = account_layouts(options)
     if not layouts or str(path) == "-" or not path.is_file():  # never open a FIFO to look
         return False
+    if is_parquet(path):
+        return _accounts_in(csv_text(path, head=True), path, options) > 1
     try:
         with path.open("rb") as handle:
             head = handle.read(_QUICK_BYTES)

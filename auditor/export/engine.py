@@ -20,6 +20,7 @@ from typing import Any
 from auditor.errors import StatementError, UsageError
 from auditor.export.blocks import blocks, header_of
 from auditor.export.detect import is_export
+from auditor.export.parquet_input import is_parquet
 from auditor.export.parts import Converted, Part, audit_part, convert_block
 from auditor.hidden import Hidden
 from auditor.ingest.account import mask_path
@@ -114,6 +115,8 @@ def _gather(client: Any, futures: list[Any], progress: Progress | None, done: in
 
 def _encoding(path: Path) -> str:
     """The export's encoding, told once from its first megabyte for every block alike."""
+    if is_parquet(path):
+        return "utf-8"
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
     return decode_rows(head[:head.rfind(b"\n") + 1] or head).encoding

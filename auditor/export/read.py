@@ -18,6 +18,7 @@ from auditor.ingest.read import records
 from auditor.ingest.statement import ReadOptions, _read_bytes, _without_foreign_rows
 from auditor.errors import StatementError
 from auditor.export.detect import account_layouts
+from auditor.export.parquet_input import csv_text, is_parquet
 from auditor.wording import Said
 
 
@@ -36,7 +37,8 @@ class Export:
 
 def read_export(path: Path, options: ReadOptions, raw: bytes | None = None) -> Export:
     """Read a whole export file (under --max-size, as every statement is)."""
-    raw = raw if raw is not None else _read_bytes(path, options.max_bytes)
+    if raw is None:
+        raw = csv_text(path) if is_parquet(path) else _read_bytes(path, options.max_bytes)
     return parse_export(decode_rows(raw, options.encoding), path, options)
 
 

@@ -10,7 +10,7 @@ WORDS: dict[str, str] = {
                               "engine splits the file at line breaks; remove the line breaks "
                               "in cells, or scan it without --engine dask"),
     # --- The Dask engine ---
-    "dask.missing": ("--engine dask and --format parquet need the dask extra, which is not "
+    "dask.missing": ("--engine dask and Parquet (in or out) need the dask extra, which is not "
                      "installed: pip install 'statement-auditor[dask]' (in a clone: pip "
                      "install '.[dask]')"),
     "dask.no_export": ("{path}: --engine dask reads bank exports (a file whose layout has an "

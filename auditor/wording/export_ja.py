@@ -10,7 +10,7 @@ WORDS: dict[str, str] = {
                               "ファイルを改行で分割するため、セル内の改行を取り除くか、--engine dask "
                               "なしで調べてください"),
     # --- The Dask engine ---
-    "dask.missing": ("--engine dask と --format parquet には dask の追加パッケージが必要ですが、"
+    "dask.missing": ("--engine dask と Parquet（入力・出力）には dask の追加パッケージが必要ですが、"
                      "インストールされていません：pip install 'statement-auditor[dask]'"
                      "（クローンでは pip install '.[dask]'）"),
     "dask.no_export": ("{path}：--engine dask は銀行の一括出力（口座の列を持つ形式のファイル）を"
