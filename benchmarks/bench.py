@@ -749,7 +749,7 @@ def bench_export(report: Report, args, auditor: list[str], workdir: Path) -> Non
     lines = report.section("5. A bank export on Dask: make_bank.py export, 全銀協 13 columns, "
                            "CP932 (auditor scan EXPORT --engine dask --scheduler ADDRESS)")
     lines.append(Line("", "a fresh LocalCluster per run (worker processes, 1 thread each), "
-                          "its start outside the time; peak = the highest worker ru_maxrss"))
+                          "its start outside the time; peak = the highest worker VmHWM"))
     try:
         import distributed  # noqa: F401
     except ImportError:

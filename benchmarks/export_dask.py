@@ -7,7 +7,7 @@ Run by bench.py (section 5), or alone, under the CPU lock:
 
 Each measured run starts a fresh LocalCluster of N worker processes (one thread each), runs
 `auditor scan EXPORT --engine dask --scheduler ADDRESS -f jsonl -o OUT -q` in a child
-process and times it, then asks every worker for its peak RSS (ru_maxrss). The cluster's
+process and times it, then asks every worker for its peak RSS (VmHWM). The cluster's
 start (about 2 s) is outside the time; the conversion to Parquet, the audit of every part
 and the writing of the findings are inside it.
 """
@@ -42,7 +42,23 @@ def export_file(workdir: Path, accounts: int) -> Path:
 
 
 def _peak() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    """This process's peak RSS: VmHWM, which starts afresh at exec (ru_maxrss would carry
+    over the peak of the process that started the worker)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    (line,) = [line for line in status.splitlines() if line.startswith("VmHWM:")]
+    return int(line.split()[1]) * 1024
+
+
+def _rows(path: Path) -> int:
+    """The export's rows, counted a block at a time (reading it whole costs its size in RSS)."""
+    count = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 24):
+            count += block.count(b"\n")
+    return count - 1
 
 
 def run_once(auditor: list[str], path: Path, workers: int, out: Path) -> dict[str, object]:
@@ -63,13 +79,14 @@ def run_once(auditor: list[str], path: Path, workers: int, out: Path) -> dict[st
 
 
 def measure(auditor: list[str], workdir: Path, sizes: list[int], repeat: int = 3,
-            say=lambda text: print(text, file=sys.stderr)) -> dict[str, dict[str, object]]:
+            say=lambda text: print(text, file=sys.stderr),
+            counts: tuple[int, ...] = (2, 1)) -> dict[str, dict[str, object]]:
     """Best of ``repeat`` per (export, workers): wall, rows a second, highest worker peak."""
     found: dict[str, dict[str, object]] = {}
     for accounts in sizes:
         path = export_file(workdir, accounts)
-        rows = path.read_bytes().count(b"\n") - 1
-        for workers in (2, 1):
+        rows = _rows(path)
+        for workers in counts:
             runs = []
             for attempt in range(repeat):
                 say(f"export {rows:,} rows, {workers} worker(s): run {attempt + 1}/{repeat}")
@@ -90,11 +107,13 @@ def main() -> int:
     parser.add_argument("--accounts", type=int, action="append",
                         help="accounts in the export (repeatable; default 200000 and 40000)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, action="append",
+                        help="local workers (repeatable; default 2 and 1)")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--auditor", default=str(Path(sys.executable).with_name("auditor")))
     args = parser.parse_args()
     figures = measure([args.auditor], args.workdir, args.accounts or [200_000, 40_000],
-                      args.repeat)
+                      args.repeat, counts=tuple(args.workers or (2, 1)))
     print(json.dumps(figures, indent=2))
     return 0
 
