@@ -179,13 +179,19 @@ def _generic_note(match: HeaderMatch) -> list[str]:
 
 def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     """Oldest first, by time of day where given, else in the bank's order (never merging)."""
-    if order == NEWEST_FIRST:
-        frame = frame.iloc[::-1]
+    moved = order == NEWEST_FIRST
+    positions = np.arange(len(frame))[::-1] if moved else np.arange(len(frame))
+    dates = frame["date"].to_numpy()[positions]
     # Most statements are in date order and print no time: the stable sort would keep them
     # as they are, and costs a few hundredths of a second per million rows.
-    if not (frame["time"].isna().all() and frame["date"].is_monotonic_increasing):
-        frame = frame.sort_values(["date", "time"], kind="stable", na_position="first")
-    frame = frame.reset_index(drop=True)
+    if not (frame["time"].isna().all() and bool((dates[1:] >= dates[:-1]).all())):
+        ordered = frame.iloc[positions].reset_index(drop=True)
+        positions = positions[ordered.sort_values(["date", "time"], kind="stable",
+                                                  na_position="first").index.to_numpy()]
+        moved = True
+    # One take at most, and a fresh index: the rows are copied once, or not at all.
+    frame = frame.take(positions) if moved else frame.copy(deep=False)
+    frame.index = pd.RangeIndex(len(frame))
     frame["seq"] = np.arange(len(frame), dtype=np.int64)
     return frame
 
