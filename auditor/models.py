@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from auditor.hidden import Hidden
-from auditor.ingest.account import mask_path
+from auditor.ingest.account import mask, mask_path
 
 if TYPE_CHECKING:
     from auditor.stitch.summary import AccountSummary
@@ -163,6 +163,7 @@ class Finding:
     refund: Refund | None = None  # the credit that paid this debit back, if one did
     # A statement stitched from several downloads: every (file, line) holding this row.
     seen_in: tuple[tuple[str, int], ...] = ()
+    account: str | None = None  # a bank export's row: its account as written (memory only)
 
     @property
     def settled(self) -> bool:
@@ -184,9 +185,9 @@ class Finding:
                          str(self.occurrence)))
 
     def to_dict(self, lang: str, account: str | None = None) -> dict[str, Any]:
-        """The stable JSON form (schema 2), with the label of its account."""
+        """The stable JSON form (schema 2), with its account's label (an export row's own)."""
         return {
-            "file": mask_path(self.file), "account": account, "line": self.line, "date": self.date.isoformat(),
+            "file": mask_path(self.file), "account": mask(self.account) or account, "line": self.line, "date": self.date.isoformat(),
             "time": self.time, "amount": self.amount, "description": self.description,
             "wallet": self.wallet, "score": self.score, "severity": self.severity.value,
             "rules": list(self.rules), "reasons": [r.text(lang) for r in self.reasons],
@@ -240,8 +241,7 @@ class ScanResult:
         """The stable JSON form (schema 2) of `auditor scan --format json`."""
         labels = self.labels()
         return {
-            "schema": 2,
-            "files": [report.to_dict() for report in self.files],
+            "schema": 2, "files": [report.to_dict() for report in self.files],
             "accounts": [account.to_dict() for account in self.accounts],
             "findings": [finding.to_dict(lang, labels.get(finding.file))
                          for finding in self.findings],

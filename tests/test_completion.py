@@ -39,7 +39,7 @@ def test_help_offers_both_completion_options(cli: Cli) -> None:
 def test_commands_options_choices_and_wallet_ids_complete() -> None:
     assert _complete("auditor sc") == ["scan"]
     assert _complete("auditor scan --for") == ["--format"]
-    assert _complete("auditor scan --format ") == ["table", "json", "csv"]
+    assert _complete("auditor scan --format ") == ["table", "json", "csv", "jsonl", "parquet"]
     assert _complete("auditor scan --allow pay") == ["paypay", "paypal", "payb"]
     assert _complete("auditor allow line") == ["line-pay"]
     assert _complete("auditor state ") == ["show", "forget"]

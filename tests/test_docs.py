@@ -40,6 +40,6 @@ def test_exit_codes_are_documented() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test,dask]' && .venv/bin/python -m pytest"
     assert command in README
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

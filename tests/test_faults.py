@@ -20,7 +20,7 @@ import pytest
 
 import auditor.fs.atomic
 import auditor.fs.tempfiles
-import auditor.run.batch
+import auditor.run.chunks
 import auditor.run.pipeline
 import auditor.store.state.opening
 import auditor.store.state.queries
@@ -224,14 +224,14 @@ def test_disk_full_on_stdout_for_other_commands_is_exit_2(
 # --- Ctrl-C -------------------------------------------------------------------------------
 
 
-def _interrupt_on_third(path: Path, *args: object, **kwargs: object) -> object:
-    """audit_file, but Ctrl-C arrives while the third file is audited (in a worker too)."""
-    if path.name == "c.csv":
+def _interrupt_on_third(paths: list[Path], *args: object, **kwargs: object) -> object:
+    """audit_chunk, but Ctrl-C arrives while the third file is audited (in a worker too)."""
+    if any(path.name == "c.csv" for path in paths):
         raise KeyboardInterrupt
-    return REAL_AUDIT_FILE(path, *args, **kwargs)  # type: ignore[arg-type]
+    return REAL_AUDIT_CHUNK(paths, *args, **kwargs)  # type: ignore[arg-type]
 
 
-REAL_AUDIT_FILE = auditor.run.batch.audit_file
+REAL_AUDIT_CHUNK = auditor.run.chunks.audit_chunk
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -240,7 +240,7 @@ def test_ctrl_c_during_a_batch(cli: Cli, tmp_path: Path, files: list[Path], stat
     target = tmp_path / "findings.json"
     out = tmp_path / "out"
     before = fingerprint(state)
-    monkeypatch.setattr(auditor.run.pipeline, "audit_file", _interrupt_on_third)
+    monkeypatch.setattr(auditor.run.pipeline, "audit_chunk", _interrupt_on_third)
     run = cli("scan", *files, "--new-only", "--state", state, "-j", jobs, "-f", "json",
               "-o", target, "--output-dir", out)
     monkeypatch.undo()

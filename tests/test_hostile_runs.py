@@ -25,6 +25,7 @@ import auditor.fs.atomic
 import auditor.run.batch
 from auditor.fs.atomic import atomic_output
 from tests.conftest import SAMPLES, Run, recorded_alerts
+from tests.downloads import downloads
 
 Cli = Callable[..., Run]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX pipes, FIFOs and signals")
@@ -330,6 +331,25 @@ def test_jobs_300_end_to_end_starts_no_more_workers_than_cores(
                         lambda jobs: sizes.append(jobs) or real(jobs))
     run = cli("scan", *files, "--jobs", "300", "-f", "json")
     assert run.code == 1 and sizes == [2]
+
+
+def test_a_small_run_reads_and_audits_its_accounts_on_one_pool(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read, then audit each account stitched from two downloads: the same workers."""
+    for seed in range(4):  # four accounts of two downloads each
+        for one in downloads("mufg", seed=seed, overlap=5).downloads[:2]:
+            (tmp_path / f"{seed}_{one.name}").write_bytes(one.data)
+    pools: list[int] = []
+    real = auditor.run.batch.ProcessPoolExecutor
+
+    def counted(jobs: int, **kwargs: object) -> object:
+        pools.append(jobs)
+        return real(jobs, **kwargs)
+
+    monkeypatch.setattr(auditor.run.batch, "usable_cores", lambda: 2)
+    monkeypatch.setattr(auditor.run.batch, "ProcessPoolExecutor", counted)
+    run = cli("scan", tmp_path, "--jobs", "300", "-f", "json")
+    assert run.code in (0, 1) and len(json.loads(run.out)["accounts"]) == 4 and pools == [2]
 
 
 # --- leftovers of killed runs ---------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +30,13 @@ class ScanFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    jsonl = "jsonl"  # one finding a line
+    parquet = "parquet"  # with --output; needs pyarrow (the dask extra)
+
+
+class Engine(StrEnum):
+    in_process = "in-process"
+    dask = "dask"
 
 
 Format = Annotated[ScanFormat | None, typer.Option(
@@ -49,6 +58,9 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=help_text("help.scan.
 NewOnly = Annotated[bool, typer.Option("--new-only", help=help_text("help.scan.new_only"))]
 StatePath = Annotated[Path | None, typer.Option(
     "--state", help=help_text("help.scan.state"), show_default=False)]
+EngineOption = Annotated[Engine, typer.Option("--engine", help=help_text("help.scan.engine"))]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", help=help_text("help.scan.scheduler"), show_default=False)]
 AnswersPath = Annotated[Path | None, typer.Option(
     "--answers", help=help_text("help.scan.answers"), show_default=False)]
 
@@ -61,7 +73,8 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
          output_dir: OutputDir = None, jobs: Jobs = None, fail_fast: FailFast = False,
          max_size: MaxSize = 100, quiet: Quiet = False, new_only: NewOnly = False,
          state: StatePath = None, answers: AnswersPath = None,
-         same_account: SameAccount = False) -> None:
+         same_account: SameAccount = False, engine: EngineOption = Engine.in_process,
+         scheduler: Scheduler = None) -> None:
     from auditor.detect.wallets import load_catalogue
     from auditor.run.batch import BatchOptions
     from auditor.run.pipeline import ScanJob
@@ -75,20 +88,24 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
     job = ScanJob(files, options, allow_context(allow or [], settings, catalogue),
                   report_window(since, until, today), BatchOptions(jobs=jobs, fail_fast=fail_fast),
                   _answers(answers), same_account)
-    fmt = _format(fmt, excel, output_dir)
+    fmt = _format(fmt, excel, output_dir, output)
     emit = Emit(fmt, output, output_dir, language, quiet, excel)
-    result = _new_only(job, state, emit) if new_only else emit(_audit(job, quiet))
+    audit = partial(_audit, engine=engine, scheduler=scheduler)
+    result = _new_only(job, state, emit, audit) if new_only else emit(audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)
     if not quiet:
         _tell_hidden(result, job, language)
     raise typer.Exit(ExitCode.for_scan(result, fail_on or Severity(settings.fail_on or "medium")))
 
 
-def _format(fmt: ScanFormat | None, excel: bool, output_dir: Path | None) -> ScanFormat:
+def _format(fmt: ScanFormat | None, excel: bool, output_dir: Path | None,
+            output: Path | None) -> ScanFormat:
     """--format, csv for --excel alone; --excel with json or a table needs CSV files to apply to."""
     from auditor.errors import UsageError
     from auditor.wording import Said
 
+    if fmt is ScanFormat.parquet and output is None:
+        raise UsageError(Said("dask.parquet_output"))
     if not excel:
         return fmt or ScanFormat.table
     if fmt in (None, ScanFormat.csv):
@@ -98,12 +115,13 @@ def _format(fmt: ScanFormat | None, excel: bool, output_dir: Path | None) -> Sca
     return fmt
 
 
-def _new_only(job: ScanJob, state: Path | None, emit: Emit) -> ScanResult:
+def _new_only(job: ScanJob, state: Path | None, emit: Emit,
+              audit: Callable[[ScanJob, bool], ScanResult]) -> ScanResult:
     """Only findings never reported, recorded once the output is written (never before)."""
     from auditor.run.new_only import new_alerts
 
     with new_alerts(state) as alerts:
-        result = emit(alerts.fresh(_audit(job, emit.quiet)))
+        result = emit(alerts.fresh(audit(job, emit.quiet)))
         alerts.commit()
     return result
 
@@ -116,10 +134,13 @@ def _answers(path: Path | None) -> AnswerStore | None:
     return AnswerStore.load(where) if path is not None or where.exists() else None
 
 
-def _audit(job: ScanJob, quiet: bool) -> ScanResult:
+def _audit(job: ScanJob, quiet: bool, engine: Engine = Engine.in_process,
+           scheduler: str | None = None) -> ScanResult:
     """Run the scan, with a progress bar on stderr when a person is watching."""
     from auditor.run.pipeline import files_of, run_scan
 
+    if engine is Engine.dask or scheduler is not None:
+        return _audit_dask(job, quiet, engine, scheduler)
     if quiet or len(files_of(job)) < 2 or not sys.stderr.isatty():
         return run_scan(job)
     from rich.console import Console
@@ -128,6 +149,25 @@ def _audit(job: ScanJob, quiet: bool) -> ScanResult:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("auditing", total=len(files_of(job)))
         return run_scan(job, progress=lambda done: bar.update(task, completed=done))
+
+
+def _audit_dask(job: ScanJob, quiet: bool, engine: Engine, scheduler: str | None) -> ScanResult:
+    """The export audited on Dask, with a bar on stderr when a person is watching."""
+    from auditor.errors import UsageError
+    from auditor.export.engine import run_dask
+    from auditor.wording import Said
+
+    if engine is not Engine.dask:
+        raise UsageError(Said("dask.needs_dask"))
+    if quiet or not sys.stderr.isatty():
+        return run_dask(job, scheduler)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("auditing", total=None)
+        return run_dask(job, scheduler, lambda done, total: bar.update(task, completed=done,
+                                                                        total=total))
 
 
 @dataclass(frozen=True)
@@ -163,6 +203,10 @@ def _render(result: ScanResult, fmt: ScanFormat, out: TextIO, lang: str, excel: 
 
     if fmt is ScanFormat.json:
         json_dump(result.to_dict(lang), out)
+    elif fmt in (ScanFormat.jsonl, ScanFormat.parquet):
+        from auditor.export.output import write_jsonl, write_parquet
+
+        (write_jsonl if fmt is ScanFormat.jsonl else write_parquet)(result, out, lang)
     elif fmt is ScanFormat.csv:
         from auditor.render.findings_csv import write_csv
 
@@ -187,7 +231,7 @@ def _tell(result: ScanResult, settings: Config, today: date, lang: str, quiet: b
     for entry in settings.expired(today):
         note = Said("cli.expired", wallet=entry.wallet, until=entry.until)
         sys.stderr.write(f"auditor: {say('message.note', lang, note=note)}\n")
-    if len(result.files) > 1:
+    if len(result.files) > 1 or any(f.account for f in result.findings):  # an export too
         from auditor.render import console
         from auditor.render.summary import run_tables
 

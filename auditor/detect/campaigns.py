@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from auditor.ingest.account import mask_path
+from auditor.ingest.account import account_id, mask, mask_path
 from auditor.models import Finding, ScanResult
 
 
@@ -41,7 +41,9 @@ def campaigns(result: ScanResult, min_accounts: int = 2) -> list[Campaign]:
     for wallet, hits in by_wallet.items():
         # A file whose account is unknown counts as an account of its own, unless it was
         # stitched with others (a balance chain): then their account is one.
-        accounts = {account.get(f.file) or stitched.get(f.file, f.file) for f in hits}
+        # A bank export's row names its own account: one file holds many.
+        accounts = {account_id(f.account) or account.get(f.file) or stitched.get(f.file, f.file)
+                    for f in hits}
         if len(accounts) >= min_accounts:
             found.append(Campaign(wallet, len(accounts), len(hits), sum(f.amount for f in hits),
                                   min(f.date for f in hits), max(f.date for f in hits)))
@@ -59,7 +61,7 @@ def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
         report = reports.get(finding.file)
         for table, key in ((by_wallet, finding.wallet or "unknown"),
                            (by_bank, (report.bank if report else None) or "unknown"),
-                           (by_account, labels.get(finding.file)
+                           (by_account, _export_label(finding) or labels.get(finding.file)
                             or _account_label(report, finding.file))):
             table[key][0] += 1
             table[key][1] += finding.amount
@@ -68,6 +70,13 @@ def breakdown(result: ScanResult, top: int = 10) -> dict[str, Any]:
         "by_bank": _ranked(by_bank, "bank"),
         "top_accounts": _ranked(by_account, "account")[:top],
     }
+
+
+def _export_label(finding: Finding) -> str | None:
+    """A bank export's row: its own account, in the export (***1234 (export.csv))."""
+    if finding.account is None:
+        return None
+    return f"{mask(finding.account)} ({mask_path(finding.file)})"
 
 
 def _account_label(report: object, path: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import numpy as np
@@ -12,15 +12,21 @@ from auditor.detect.catalogue import Catalogue, Payee
 from auditor.ingest.cells import distinct, object_array
 
 
+# Each row's bank as a code into a list of banks (None: unknown): one frame, many accounts.
+RowBanks = tuple[np.ndarray, Sequence[str | None]]
+
+
 def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[str],
-                  bank: str | None = None, until: Mapping[str, date] | None = None) -> pd.DataFrame:
+                  bank: str | None | RowBanks = None,
+                  until: Mapping[str, date] | None = None) -> pd.DataFrame:
     """The debits that name a wallet or carry a top-up marker of this bank, indexed by ``seq``.
 
     Matching runs once per distinct descriptor (a year of statements repeats a few
     hundred), and rows are chosen by code, so only the few wallet debits are ever copied.
     Columns added: wallet (id or None), truncated (the bank cut the name short), marker
     (id or None), allowed (by the allow list, on or before the entry's until day), timed and
-    ts (date plus time of day where the bank gives it).
+    ts (date plus time of day where the bank gives it). ``bank`` is the statement's, or
+    each row's where the frame holds accounts of several banks.
     """
     key_codes, keys = distinct(frame["key"])
     payees = [catalogue.payee(key) for key in keys]
@@ -29,7 +35,8 @@ def wallet_debits(frame: pd.DataFrame, catalogue: Catalogue, allowed: frozenset[
     # A look-alike (ｻｰﾋﾞｽﾁｬｰｼﾞ is a fee) carries no marker: its text says what it is.
     plain = [None if payee is not None and not payee.wallet else key for payee, key in
              zip(payees, keys, strict=True)]
-    marker_codes, markers = _markers(key_codes, plain, frame["channel_key"], catalogue, bank)
+    banks = bank if isinstance(bank, tuple) else (np.zeros(len(frame), dtype=np.int64), [bank])
+    marker_codes, markers = _markers(key_codes, plain, frame["channel_key"], catalogue, banks)
     keep = (frame["debit"].to_numpy() > 0) & (_found(wallets)[key_codes]
                                               | _found(markers)[marker_codes])
     rows = frame[keep]
@@ -79,19 +86,23 @@ def _wallet(payee: Payee | None) -> str | None:
 
 
 def _markers(key_codes: np.ndarray, keys: list[str | None], channel: pd.Series,
-             catalogue: Catalogue, bank: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's code into the markers found; every (descriptor, channel) pair looked up once.
+             catalogue: Catalogue, banks: RowBanks) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code into the markers found; every (descriptor, channel, bank) looked up once.
 
     A key of None is a look-alike's: it never carries a marker.
     """
     channel_codes, channels = distinct(channel)
-    width = max(len(channels), 1)
-    # Hashing the pair codes, not sorting them: a million rows take a few milliseconds.
-    pair_codes, pairs = pd.factorize(key_codes.astype(np.int64) * width + channel_codes)
+    bank_codes, names = banks
+    width, depth = max(len(channels), 1), max(len(names), 1)
+    # Hashing the codes, not sorting them: a million rows take a few milliseconds.
+    pair_codes, pairs = pd.factorize((key_codes.astype(np.int64) * width + channel_codes) * depth
+                                     + bank_codes)
     found = []
-    for pair in pairs:
-        key = keys[pair // width]
-        found.append(None if key is None else catalogue.marker(key, channels[pair % width], bank))
+    for pair in pairs.tolist():
+        both, bank = divmod(pair, depth)
+        key = keys[both // width]
+        found.append(None if key is None else catalogue.marker(key, channels[both % width],
+                                                               names[bank]))
     return pair_codes, object_array(found)
 
 

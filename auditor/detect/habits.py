@@ -18,37 +18,45 @@ NO_WALLETS = "none"
 NO_BASE, WALLET_BASE, GENERAL_BASE = 0, 1, 2
 
 
-def presumed(debits: pd.DataFrame, ctx: Context) -> list[Suggestion]:
-    """Services used regularly from the start of a statement: with no allow list at all, any
-    wallet; with one, a brokerage not on it (monthly instalments into the holder's account).
+def presumed(debits: pd.DataFrame, ctx: Context, accounts: int = 1) -> list[list[Suggestion]]:
+    """Per account (column ``acct``, its first date ``start``): the services used regularly
+    from its start: with no allow list at all, any wallet; with one, a brokerage not on it
+    (monthly instalments into the holder's account).
 
     Several top-ups of everyday amounts over months, the first within the statement's first
     weeks: that is the holder's own habit, not a fraud that starts after months of history.
     """
+    found: list[list[Suggestion]] = [[] for _ in range(accounts)]
+    if NO_WALLETS in ctx.allowed:
+        return found
     settings = ctx.settings
-    if ctx.history_start is None or NO_WALLETS in ctx.allowed:
-        return []
-    found = []
     named = debits[debits["wallet"].notna() & ~debits["allowed"]]
-    for wallet_id, group in named.groupby("wallet", sort=False):
+    brokerage = named["wallet"].map(_kinds(ctx)).eq("brokerage").to_numpy(dtype=bool)
+    # An allow list names the wallets the holder thought of; a brokerage they pay into
+    # every month is seldom among them, and its regular instalments are theirs all the same.
+    # Only everyday amounts make a habit; a burst among them (the fraud) changes nothing.
+    # Instalments into a brokerage run larger than wallet top-ups, never into millions.
+    everyday_max = np.where(brokerage, settings.habit_brokerage_max, settings.spike_min_amount)
+    keep = (named["debit"].to_numpy() < everyday_max) & (brokerage | (not ctx.allowed))
+    everyday = named[keep]
+    if everyday.empty:
+        return found
+    groups = everyday.groupby(["acct", "wallet"], sort=False).agg(
+        debits=("debit", "size"), first=("date", "min"), last=("date", "max"),
+        start=("start", "first"))
+    habit = groups[(groups["debits"] >= settings.habit_min_debits)
+                   & ((groups["first"] - groups["start"]).dt.days <= settings.habit_start_days)
+                   & ((groups["last"] - groups["first"]).dt.days >= settings.habit_min_days)]
+    for (acct, wallet_id), size, first, last in zip(habit.index, habit["debits"].tolist(),
+                                                    habit["first"], habit["last"], strict=True):
         wallet = ctx.catalogue.get(str(wallet_id))
-        # An allow list names the wallets the holder thought of; a brokerage they pay into
-        # every month is seldom among them, and its regular instalments are theirs all the same.
-        if ctx.allowed and wallet.kind != "brokerage":
-            continue
-        # Only everyday amounts make a habit; a burst among them (the fraud) changes nothing.
-        # Instalments into a brokerage run larger than wallet top-ups, never into millions.
-        everyday_max = (settings.habit_brokerage_max if wallet.kind == "brokerage"
-                        else settings.spike_min_amount)
-        everyday = group[group["debit"] < everyday_max]
-        if len(everyday) < settings.habit_min_debits:
-            continue
-        first, last = everyday["date"].min(), everyday["date"].max()
-        if ((first - ctx.history_start).days <= settings.habit_start_days
-                and (last - first).days >= settings.habit_min_days):
-            found.append(Suggestion(wallet.id, wallet.name_en, wallet.name_ja, len(everyday),
-                                    first.date(), last.date()))
-    return sorted(found, key=lambda s: (s.first, s.wallet))
+        found[int(acct)].append(Suggestion(wallet.id, wallet.name_en, wallet.name_ja, int(size),
+                                           first.date(), last.date()))
+    return [sorted(each, key=lambda s: (s.first, s.wallet)) for each in found]
+
+
+def _kinds(ctx: Context) -> dict[str, str]:
+    return {wallet.id: wallet.kind for wallet in ctx.catalogue.wallets}
 
 
 @dataclass
@@ -127,16 +135,19 @@ def with_history(debits: pd.DataFrame, settings: Settings,
     other wallets are judged against the holder's own. Each day is judged as a whole
     against the days before, so the order a bank lists one day's rows in never matters.
     """
-    named = debits[debits["wallet"].notna()].sort_values(["date", "wallet"], kind="stable")
-    count, ledger = len(named), _Ledger(settings, kinds or {})
+    named = debits[debits["wallet"].notna()].sort_values(["acct", "date", "wallet"],
+                                                         kind="stable")
+    count = len(named)  # the history of each account (column acct) is its own
     usual, base = np.full(count, np.nan), np.zeros(count, dtype=np.int8)
     spike, day_max = np.zeros(count, dtype=bool), np.zeros(count, dtype=np.int64)
-    days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
-    wallets, amounts = named["wallet"].tolist(), named["debit"].astype(np.int64).tolist()
-    own = named["own"].to_numpy(dtype=bool)
-    for start, stop in _runs(days):
+    days, owner, wallets, amounts, own = _columns(named)
+    ledger, current = _Ledger(settings, kinds or {}), None
+    for start, stop in _runs(days, owner):
+        if owner[start] != current:  # a new account: a history of its own
+            ledger, current = _Ledger(settings, kinds or {}), owner[start]
         learned: list[tuple[str, int, bool]] = []
-        for first, last in _runs(days[start:stop], wallets[start:stop], offset=start):
+        for first, last in _runs(days[start:stop], owner[start:stop], wallets[start:stop],
+                                 offset=start):
             wallet = wallets[first]
             basis, where = ledger.basis(wallet, bool(own[first]))
             day_max[first:last] = ledger.busiest.get(wallet, 0)
@@ -155,12 +166,20 @@ def with_history(debits: pd.DataFrame, settings: Settings,
     return debits.join(columns)
 
 
-def _runs(days: np.ndarray, wallets: list[str] | None = None,
+def _columns(named: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[str], list[int],
+                                           np.ndarray]:
+    """Day numbers, accounts, wallets, amounts and own flags, as with_history walks them."""
+    days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
+    return (days, named["acct"].to_numpy(), named["wallet"].tolist(),
+            named["debit"].astype(np.int64).tolist(), named["own"].to_numpy(dtype=bool))
+
+
+def _runs(days: np.ndarray, owner: np.ndarray, wallets: list[str] | None = None,
           offset: int = 0) -> list[tuple[int, int]]:
-    """[start, stop) of each run of equal days (and wallets), as positions plus offset."""
+    """[start, stop) of each run of equal days and accounts (and wallets), plus offset."""
     if not len(days):
         return []
-    change = days[1:] != days[:-1]
+    change = (days[1:] != days[:-1]) | (owner[1:] != owner[:-1])
     if wallets is not None:
         change |= np.array([a != b for a, b in zip(wallets[:-1], wallets[1:])], dtype=bool)
     starts = np.flatnonzero(np.concatenate([[True], change]))

@@ -16,7 +16,7 @@ def refunds(debits: pd.DataFrame, credits: pd.DataFrame,
     """By debit seq: the credit from the same service, of the same amount, that reversed it.
 
     The same service is the same wallet id, or for a top-up-shaped payee no wallet names,
-    the same descriptor. Each credit pays back one debit: the earliest one before it that
+    the same descriptor, of the same account (column ``acct``). Each credit pays back one debit: the earliest one before it that
     is not paid back yet, at most ``days`` after it (on the same day where the bank prints
     no time, either may be listed first).
     """
@@ -42,7 +42,8 @@ def _rows(rows: pd.DataFrame, amount: str) -> list[tuple[int, object, int, pd.Ti
     """(seq, service, amount, ts, timed) in time order; the service as refunds() defines it."""
     service = rows["wallet"].where(rows["wallet"].notna(), "key:" + rows["key"].astype(str))
     ordered = rows.assign(service=service).sort_values("ts", kind="stable")  # rows come in seq order
-    return list(zip(ordered["seq"].tolist(), ordered["service"].tolist(),
+    services = zip(ordered["acct"].tolist(), ordered["service"].tolist(), strict=True)
+    return list(zip(ordered["seq"].tolist(), services,
                     ordered[amount].astype(int).tolist(), ordered["ts"].tolist(),
                     ordered["timed"].tolist(), strict=True))
 

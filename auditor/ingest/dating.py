@@ -25,9 +25,10 @@ class Dating:
     order: str | None
 
 
-def balance_order(balance: pd.Series, debit: np.ndarray, credit: np.ndarray,
+def balance_order(balance: np.ndarray, debit: np.ndarray, credit: np.ndarray,
                    good: np.ndarray) -> str | None:
-    values = balance.to_numpy(dtype=float, na_value=np.nan)[good]
+    """The row order the balance chain supports (balance: float, NaN where empty)."""
+    values = balance[good]
     down, up = chain_breaks(values, (credit - debit)[good].astype(float))
     return order_by_balance(down, up)
 

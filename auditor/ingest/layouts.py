@@ -16,8 +16,10 @@ from auditor.ingest.text import fold_header
 from auditor.wording import Said
 
 # Roles a layout maps to its columns; date and time may span several columns (PayPay銀行).
+# account (and branch, the 店番, where the bank keeps it apart) make a bank's own export of
+# many accounts: each row names the account it belongs to.
 ROLES = ("date", "time", "withdrawal", "deposit", "amount", "description", "channel",
-         "balance", "row_id")
+         "balance", "row_id", "account", "branch")
 _MULTI_ROLES = {"date", "time"}
 MAX_LAYOUT_BYTES = 1_000_000
 _TOP_KEYS = {"id", "bank", "bank_en", "version", "encodings", "header", "delimiter",
@@ -157,6 +159,19 @@ def load_layout_file(path: Path) -> Layout:
     except RecursionError:
         raise UsageError(Said("layout.too_deep", path=path)) from None
     return parse_layout(data, str(path))
+
+
+@cache
+def export_layouts() -> tuple[Layout, ...]:
+    """The bank exports shipped in auditor/data/layouts/exports: layouts with an account column."""
+    folder = resources.files("auditor") / "data" / "layouts" / "exports"
+    found = [
+        parse_layout(tomllib.loads(entry.read_text(encoding="utf-8")),
+                     f"layouts/exports/{entry.name}")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    ]
+    return tuple(sorted(found, key=lambda layout: layout.id))
 
 
 def header_index(layouts: Iterable[Layout]) -> dict[tuple[str, ...], list[Layout]]:

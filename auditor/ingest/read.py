@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -72,17 +72,31 @@ def records(text: str, start: int, delimiter: str, width: int, first_line: int,
         # pandas reads "1.23457E+10" (an amount Excel re-saved) as a whole number of yen;
         # the strict parser refuses it, as it does on the exact path. Text columns, then.
         numeric = ()
-    fast = None if exact else records_fast(text, start, delimiter, width, numeric, verbatim,
+    fast = None if exact else fast_records(text, start, delimiter, width, numeric, verbatim,
                                             columns)
     if fast is None:
         return _records_exact(text[start:], delimiter, width, first_line, columns)
+    return replace(fast, lines=fast.lines + first_line)
+
+
+def fast_records(text: str, start: int, delimiter: str, width: int, numeric: Collection[int],
+                 verbatim: Collection[int], columns: list[int]) -> Records | None:
+    """The C tokenizer's records, lines numbered from 0; None where it would not be exact."""
+    fast = records_fast(text, start, delimiter, width, numeric, verbatim, columns)
+    if fast is None:
+        return None
     count = len(fast)
     # Only rows whose first cell is empty can be blank: test the rest on those alone.
     maybe = fast[0].isna().to_numpy()
     blank = np.zeros(count, dtype=bool)
     blank[maybe] = fast[maybe].isna().all(axis=1).to_numpy()
-    return Records(fast[columns], np.arange(first_line, first_line + count),
-                   np.zeros(count, bool), blank)
+    return Records(fast[columns], np.arange(count), np.zeros(count, bool), blank)
+
+
+def plain_body(text: str, start: int) -> bool:
+    """Whether the body below the header can be read together with others' bodies: lines end
+    in LF or CRLF, and no number is written with an exponent (see records)."""
+    return not _cr_only(text, start) and not _has_exponent(text, start)
 
 
 def _has_exponent(text: str, start: int) -> bool:

@@ -20,6 +20,13 @@ class RowProblems:
         self.reasons = np.full(count, None, dtype=object)
         self.good = np.ones(count, dtype=bool)  # kept alongside: isna() on objects is slow
 
+    @classmethod
+    def of(cls, reasons: np.ndarray, good: np.ndarray) -> RowProblems:
+        """Problems found so far, copied: flagging more leaves the originals as they were."""
+        rows = cls(0)
+        rows.reasons, rows.good = reasons.copy(), good.copy()
+        return rows
+
     def flag(self, mask: np.ndarray, reason: Said) -> None:
         first = mask & self.good
         self.reasons[first] = reason

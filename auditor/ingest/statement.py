@@ -17,7 +17,7 @@ from auditor.errors import StatementError
 from auditor.ingest.identify import HeaderMatch, identify, identify_own
 from auditor.ingest.layouts import Layout, builtin_layouts
 from auditor.models import FileReport
-from auditor.ingest.normalise import Parsed, normalise
+from auditor.ingest.normalise import Parsed, Typed, dated, typed
 from auditor.ingest.mixed import Decoded, decode_rows, foreign_note, foreign_text
 from auditor.ingest.decode import check_text
 from auditor.ingest.read import LINE_END, records
@@ -73,28 +73,52 @@ def read_statement(path: Path, options: ReadOptions = ReadOptions(),
     raw: the statement's bytes, already read from standard input (path then only names it).
     """
     piped = raw is not None
+    opened = open_statement(path, options, raw)
+    match, text = opened.match, opened.decoded.text
+    cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
+                    used=match.used_positions(), numeric=match.amount_positions(),
+                    verbatim=match.text_positions(), exact=match.ragged)
+    return finish(opened, typed(cells, match), options, piped)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A statement's bytes decoded and its layout found: what is left is to split its rows."""
+
+    path: Path
+    raw: bytes
+    decoded: Decoded
+    match: HeaderMatch
+
+
+def open_statement(path: Path, options: ReadOptions, raw: bytes | None = None) -> Opened:
+    """Read, decode and identify a statement (raw: bytes from standard input)."""
     raw = raw if raw is not None else _read_bytes(path, options.max_bytes)
     decoded = decode_rows(raw, options.encoding)
     text, encoding = decoded.text, decoded.encoding
     check_text(text)
     match = (identify_own(text, encoding, options.layouts, builtin_layouts()) if options.layouts
              else identify(text, encoding, options.all_layouts()))
-    cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
-                    used=match.used_positions(), numeric=match.amount_positions(),
-                    verbatim=match.text_positions(), exact=match.ragged)
+    return Opened(path, raw, decoded, match)
+
+
+def finish(opened: Opened, rows: Typed, options: ReadOptions, piped: bool = False) -> Statement:
+    """The statement from its parsed rows: dated, checked, in time order, with its notes."""
+    path, decoded, match = opened.path, opened.decoded, opened.match
     today = options.today or (date.today() if piped else _saved_on(path))
-    parsed = _without_foreign_rows(normalise(cells, match, options.year, today), decoded)
+    parsed = _without_foreign_rows(dated(rows, options.year, today), decoded)
     chain = check_chain(parsed.frame, match.layout.order)
     notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
         notes.append(Said("note.no_rows", line=match.line))
-    preamble = LINE_END.split(text[:match.header_start])
-    return Statement(path, match.layout, encoding, _in_time_order(parsed.frame, chain.order),
-                     parsed.rejected, parsed.skipped, chain.order, chain.breaks, notes,
-                     find_account(preamble, path),
-                     hashlib.sha256(raw).hexdigest() if piped else None, find_branch(preamble))
+    preamble = LINE_END.split(decoded.text[:match.header_start])
+    return Statement(path, match.layout, decoded.encoding,
+                     _in_time_order(parsed.frame, chain.order), parsed.rejected,
+                     parsed.skipped, chain.order, chain.breaks, notes, find_account(preamble, path),
+                     hashlib.sha256(opened.raw).hexdigest() if piped else None,
+                     find_branch(preamble))
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -129,8 +153,10 @@ def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
     if decoded.check_rows and len(frame):
         for column in ("description", "channel"):
             values = frame[column].cat.categories
-            odd = [i for i, value in enumerate(values) if foreign_text(str(value),
-                                                                       decoded.encoding)]
+            # Statements read together share their categories: judge the file's own only.
+            used = (range(len(values)) if len(values) <= len(frame)
+                    else pd.unique(frame[column].cat.codes.to_numpy()).tolist())
+            odd = [i for i in used if i >= 0 and foreign_text(str(values[i]), decoded.encoding)]
             if odd:
                 foreign |= frame[column].cat.codes.isin(odd).to_numpy()
     if not foreign.any():
@@ -155,13 +181,19 @@ def _generic_note(match: HeaderMatch) -> list[str]:
 
 def _in_time_order(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     """Oldest first, by time of day where given, else in the bank's order (never merging)."""
-    if order == NEWEST_FIRST:
-        frame = frame.iloc[::-1]
+    moved = order == NEWEST_FIRST
+    positions = np.arange(len(frame))[::-1] if moved else np.arange(len(frame))
+    dates = frame["date"].to_numpy()[positions]
     # Most statements are in date order and print no time: the stable sort would keep them
     # as they are, and costs a few hundredths of a second per million rows.
-    if not (frame["time"].isna().all() and frame["date"].is_monotonic_increasing):
-        frame = frame.sort_values(["date", "time"], kind="stable", na_position="first")
-    frame = frame.reset_index(drop=True)
+    if not (frame["time"].isna().all() and bool((dates[1:] >= dates[:-1]).all())):
+        ordered = frame.iloc[positions].reset_index(drop=True)
+        positions = positions[ordered.sort_values(["date", "time"], kind="stable",
+                                                  na_position="first").index.to_numpy()]
+        moved = True
+    # One take at most, and a fresh index: the rows are copied once, or not at all.
+    frame = frame.take(positions) if moved else frame.copy(deep=False)
+    frame.index = pd.RangeIndex(len(frame))
     frame["seq"] = np.arange(len(frame), dtype=np.int64)
     return frame
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from auditor.i18n import word
-from auditor.ingest.account import mask_path
+from auditor.ingest.account import mask, mask_path
 from auditor.models import Finding, ScanResult
 from auditor.render.fit import Column, FittedTable, Row
 from auditor.render.safety import printable
@@ -23,7 +23,8 @@ def findings_table(result: ScanResult, lang: str) -> FittedTable:
     finding's own figures ("one of 4 debits ... ¥300,000 in all") without looking anything up.
     """
     # With several files, which account each finding is of (***1234, or the file's name).
-    labels = result.labels() if len(result.files) > 1 else None
+    labels = (result.labels() if len(result.files) > 1 or any(f.account for f in result.findings)
+              else None)
     timed = any(finding.time for finding in result.findings)  # many banks give no time
     columns = ((Column(say("table.account", lang), fold=True, cap=_ACCOUNT_CAP),)
                if labels is not None else ())
@@ -34,7 +35,8 @@ def findings_table(result: ScanResult, lang: str) -> FittedTable:
     rows = []
     for finding in result.findings:
         account = () if labels is None else (
-            Text(printable(labels.get(finding.file) or mask_path(finding.file))),)
+            Text(printable(mask(finding.account) or labels.get(finding.file)
+                           or mask_path(finding.file))),)
         cells = (*account, *_cells(finding, timed), _severity(finding, lang))
         reasons = tuple(printable(reason.text(lang)) for reason in finding.reasons)
         rows.append(Row(cells, _notes(finding, lang), reasons))

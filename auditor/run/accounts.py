@@ -22,7 +22,7 @@ from auditor.detect.audit import Examined
 from auditor.hidden import Hidden
 from auditor.ingest.statement import Statement, failed_report, read_statement
 from auditor.models import Finding
-from auditor.run.batch import Audited
+from auditor.run.batch import Audited, Workers
 from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
 from auditor.stitch.grouping import Ends
@@ -45,11 +45,12 @@ class Stitched:
     accounts: list[tuple[int, AccountSummary]]  # by the outcome of its first file
 
 
-def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> Stitched:
+def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
+             workers: Workers | None = None) -> Stitched:
     """Audit what is left to audit, each account of several downloads once.
 
     outcomes[i] is the outcome of paths[i]; an outcome read but not yet examined (a small
-    run's) is audited here, alone or with the rest of its account.
+    run's) is audited here, alone or with the rest of its account, on the run's workers.
     """
     outcomes = list(outcomes)
     units: list[Unit] = []
@@ -78,7 +79,7 @@ def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob) -> St
                 units.append(Unit(at, outcomes[at[0]].statement))
     units += [Unit((i,), o.statement) for i, o in enumerate(outcomes)
               if i not in grouped and not o.examined and not o.failed]
-    _apply(outcomes, paths, job, units)
+    _apply(outcomes, paths, job, units, workers)
     summaries = {i: of_account(account) for i, account in joined.items()}
     singles = {i: of_file(o.report) for i, o in enumerate(outcomes)
                if i not in covered and not o.failed}
@@ -133,9 +134,9 @@ def _statement(outcome: Audited, path: Path, job: ScanJob) -> Statement:
 
 
 def _apply(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
-           units: list[Unit]) -> None:
+           units: list[Unit], workers: Workers | None = None) -> None:
     """Each unit's audit on its files' outcomes; a unit that hit a bug is reported by file."""
-    for unit, found in zip(units, audit_units(units, job.ctx, job.window, job.batch),
+    for unit, found in zip(units, audit_units(units, job.ctx, job.window, job.batch, workers),
                            strict=True):
         if isinstance(found, Examined):
             _move(outcomes, unit.at, found, len(unit.at))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +22,8 @@ from auditor.ingest.statement import (ReadOptions, Statement, failed_report, fil
 from auditor.wording import Said
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
-_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of files
+_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of tasks
+CHUNK = 512  # files read and audited by one task (more: fewer, larger joint reads)
 # What a caller takes from each read statement besides its findings (run in the worker, so
 # it must be a module-level function and return something small and picklable).
 Keep = Callable[[FileReport, Statement], Any]
@@ -99,17 +100,36 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
                    hidden=examined.hidden)
 
 
-def audit_many(files: list[Path], work: Callable[[Path], Audited], batch: BatchOptions,
-               progress: Callable[[int], None] | None = None) -> list[Audited]:
-    """Each file's outcome in input order; with --fail-fast, up to the first failure."""
+def audit_many(files: list[Path], work: Callable[[Sequence[Path]], list[Audited]],
+               batch: BatchOptions, progress: Callable[[int], None] | None = None,
+               workers: Workers | None = None) -> list[Audited]:
+    """Each file's outcome in input order; with --fail-fast, up to the first failure.
+
+    ``work`` audits a chunk of files at once (see auditor.run.chunks): hundreds per task,
+    so the fixed cost of a task is paid once per chunk, not once per file.
+    """
     outcomes: list[Audited] = []
-    for outcome in _audit_all(files, work, batch):
-        outcomes.append(outcome)
-        if progress:
-            progress(len(outcomes))
-        if batch.fail_fast and outcome.failed:
-            break
+    pool = workers or Workers(worker_count(batch.jobs, len(files)))
+    try:
+        for chunk in pool.map(work, chunks(files, pool.jobs), chunksize=1):
+            for outcome in chunk:
+                outcomes.append(outcome)
+                if progress:
+                    progress(len(outcomes))
+                if batch.fail_fast and outcome.failed:
+                    return outcomes
+    finally:
+        if workers is None:
+            pool.close()
     return outcomes
+
+
+def chunks(files: Sequence[Path], jobs: int) -> list[Sequence[Path]]:
+    """The files cut into tasks: a few per worker at least (for balance), at most CHUNK."""
+    if not files:
+        return []
+    size = max(1, min(CHUNK, -(-len(files) // (jobs * 4)) if jobs > 1 else CHUNK))
+    return [files[start:start + size] for start in range(0, len(files), size)]
 
 
 def usable_cores() -> int:
@@ -125,18 +145,37 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs or cores, cores, files))
 
 
-def _audit_all(files: list[Path], work: Callable[[Path], Audited],
-               batch: BatchOptions) -> Iterator[Audited]:
-    jobs = worker_count(batch.jobs, len(files))
-    if jobs <= 1 or len(files) < _SERIAL_BELOW:
-        yield from map(work, files)
-        return
-    with worker_pool(jobs) as pool:
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
-        try:
-            yield from pool.map(work, files, chunksize=chunk)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+class Workers:
+    """The run's one pool of worker processes, started when first needed, or none (serial).
+
+    Reading and then auditing (a small run's accounts) share it: a second pool would
+    start its processes all over again.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, work: Callable[[Any], Any], items: Sequence[Any],
+            chunksize: int | None = None) -> Iterator[Any]:
+        """work(item) for each item in order: in the workers, or here for a handful."""
+        if self.jobs <= 1 or len(items) < _SERIAL_BELOW:
+            return map(work, items)
+        if self._pool is None:
+            self._pool = worker_pool(self.jobs)
+        chunk = chunksize or max(1, min(64, len(items) // (self.jobs * 8)))
+        return self._pool.map(work, items, chunksize=chunk)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.hidden import Hidden
+from auditor.ingest.account import account_id, mask
 from auditor.run.accounts import counted
 from auditor.store.state import Alert, default_state_path, open_state
 
@@ -31,7 +32,8 @@ class NewAlerts:
         """
         accounts = result.account_of()
         masked = {report.path: report.account for report in result.files}
-        alerts = [Alert.reported(accounts.get(f.file) or None, masked.get(f.file), f)
+        alerts = [Alert.reported(account_id(f.account) or accounts.get(f.file) or None,
+                                 mask(f.account) or masked.get(f.file), f)
                   for f in result.findings]
         new = self._state.new([alert.key for alert in alerts])
         self._pending = [alert for alert, fresh in zip(alerts, new, strict=True) if fresh]

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from auditor.detect.audit import Window
 from auditor.models import ScanResult
 from auditor.run.accounts import counted, stitched
-from auditor.run.batch import (Audited, BatchOptions, Keep, audit_file, audit_many, expand,
-                               result_of)
+from auditor.run.batch import (Audited, BatchOptions, Keep, Workers, audit_file, audit_many,
+                               expand, result_of, worker_count)
+from auditor.run.chunks import audit_chunk
 from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin, take_stdin
 from auditor.run.piped import in_order, shown_names, with_stdin_repeats
 from auditor.run.repeats import repeat_report, repeated_files
@@ -71,19 +72,40 @@ def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
 def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
+    from auditor.export.scan import audit_export, exports_among, with_exports
+
+    exports = exports_among(files_of(job), job.options)
+    if not exports:
+        return _run_statements(job, keep, progress)
+    # A bank's export of many accounts is read whole and audited account by account; the
+    # statements beside it go the usual way.
+    rest = [path for path in files_of(job) if path not in exports]
+    result, kept = _run_statements(replace(job, paths=rest), keep, progress) if rest else (
+        ScanResult((), ()), [])
+    outcomes = [audit_export(path, job.options, job.ctx, job.window) for path in exports]
+    return with_answers(with_exports(result, outcomes), job.answers), kept
+
+
+def _run_statements(job: ScanJob, keep: Keep | None,
+                    progress: Progress | None) -> tuple[ScanResult, list[Any]]:
     files = files_of(job)
     piped = with_stdin(job).piped
     repeats = repeated_files(files, job.options.max_bytes) if len(files) > 1 else {}
     repeats, stdin = with_stdin_repeats(files, piped, repeats, job.options.max_bytes)
     read = [path for index, path in enumerate(files) if index not in repeats]
-    work = partial(audit_file, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
-                   hold=holds(read), ends=len(read) > 1)
-    # Standard input is read here, its statement kept and audited with the rest of its
-    # account: workers cannot read it, and its bytes stay out of every task sent to them.
-    audited = in_order(read, audit_many([p for p in read if not is_stdin(p)], work, job.batch,
-                                        progress),
-                       None if stdin is None else work(STDIN_NAME, piped=piped, hold=True))
-    joined = stitched(audited, shown_names(read), job)
+    hold, ends = holds(read), len(read) > 1
+    work = partial(audit_chunk, options=job.options, ctx=job.ctx, window=job.window, keep=keep,
+                   hold=hold, ends=ends)
+    # One pool for the whole run: reading, then auditing the accounts of a small run.
+    with Workers(worker_count(job.batch.jobs, len(read))) as workers:
+        # Standard input is read here, its statement kept and audited with the rest of its
+        # account: workers cannot read it, and its bytes stay out of every task sent to them.
+        audited = in_order(read, audit_many([p for p in read if not is_stdin(p)], work,
+                                            job.batch, progress, workers),
+                           None if stdin is None else audit_file(
+                               STDIN_NAME, job.options, job.ctx, job.window, keep, hold=True,
+                               ends=ends, piped=piped))
+        joined = stitched(audited, shown_names(read), job, workers)
     outcomes = _listing_repeats(shown_names(files), repeats, joined.outcomes)
     kept = [outcome.kept for outcome in outcomes if outcome.kept is not None]
     result = with_answers(result_of(outcomes, len(files)), job.answers)

@@ -9,9 +9,7 @@ from functools import partial
 from auditor.detect.audit import Examined, Sources, Window, examine
 from auditor.detect.rules import Context
 from auditor.ingest.statement import Statement
-from auditor.run.batch import BatchOptions, worker_count, worker_pool
-
-_SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of audits
+from auditor.run.batch import BatchOptions, Workers, worker_count
 
 
 @dataclass(frozen=True)
@@ -23,16 +21,17 @@ class Unit:
     sources: Sources | None = None  # where each row of a stitched account was read
 
 
-def audit_units(units: Sequence[Unit], ctx: Context, window: Window,
-                batch: BatchOptions) -> list[Examined | Exception]:
-    """Each unit's audit in order, or the exception it raised (one bug loses one unit)."""
+def audit_units(units: Sequence[Unit], ctx: Context, window: Window, batch: BatchOptions,
+                workers: Workers | None = None) -> list[Examined | Exception]:
+    """Each unit's audit in order, or the exception it raised (one bug loses one unit).
+
+    On the run's workers where it has them (one pool a run), else on a pool of its own.
+    """
     work = partial(_audit, ctx=ctx, window=window)
-    jobs = worker_count(batch.jobs, len(units))
-    if jobs <= 1 or len(units) < _SERIAL_BELOW:
-        return [work(unit) for unit in units]
-    with worker_pool(jobs) as pool:
-        chunk = max(1, min(64, len(units) // (jobs * 8)))
-        return list(pool.map(work, units, chunksize=chunk))
+    if workers is not None:
+        return list(workers.map(work, units))
+    with Workers(worker_count(batch.jobs, len(units))) as own:
+        return list(own.map(work, units))
 
 
 def _audit(unit: Unit, ctx: Context, window: Window) -> Examined | Exception:

@@ -12,7 +12,8 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, click_en, click_ja, en,
-                             help_en, help_ja, ja, letter_en, letter_ja, lists_en, lists_ja,
+                             export_en, export_ja, help_en, help_ja, ja, letter_en, letter_ja,
+                             lists_en, lists_ja,
                              notes_en, notes_ja, reading_en, reading_ja, review_en, review_ja,
                              steer_en, steer_ja, stores_en, stores_ja, table_en, table_ja)
 
@@ -32,6 +33,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "click": (click_en, click_ja),  # what Typer and Click say of themselves, in help and errors
     "letter": (letter_en, letter_ja),  # the letter's facts, blanks and reasons (report)
     "table": (table_en, table_ja),  # the findings table's own columns
+    "export": (export_en, export_ja),  # a bank export of many accounts, and the Dask engine
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}

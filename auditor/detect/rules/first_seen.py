@@ -12,27 +12,27 @@ from auditor.wording import Bi, both, day
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     """The first debit to each unrecognised wallet (or wallet-like payee) after quiet months.
 
-    A holder's own wallets are exempt: their first top-up is ordinary, not news.
+    A holder's own wallets are exempt: their first top-up is ordinary, not news. Each
+    account (column ``acct``) is judged against its own history, from its first day (``start``).
     """
-    if ctx.history_start is None:
-        return []
     payee = debits["wallet"].fillna(debits["key"].where(debits["marker"].notna()))
     strangers = debits[payee.notna() & ~debits["own"]]
     # Every debit at the payee's earliest moment is "first": without a time of day the
     # bank's order within that day says nothing about which came first.
-    earliest = strangers.groupby(payee[strangers.index], sort=False)["ts"].transform("min")
+    earliest = strangers.groupby([strangers["acct"], payee[strangers.index]],
+                                 sort=False)["ts"].transform("min")
     firsts = strangers[strangers["ts"] == earliest]
+    quiet = (firsts["date"] - firsts["start"]).dt.days
+    firsts = firsts[quiet >= ctx.settings.first_seen_days]
     hits = []
-    for seq, when, wallet_id in zip(firsts.index, firsts["date"], firsts["wallet"], strict=True):
-        quiet = (when - ctx.history_start).days
-        if quiet < ctx.settings.first_seen_days:
-            continue
+    for seq, quiet_days, start, wallet_id in zip(firsts.index, quiet[firsts.index].tolist(),
+                                                 firsts["start"], firsts["wallet"], strict=True):
         name = both("rule.first-seen.payee")
         if isinstance(wallet_id, str):
             wallet = ctx.catalogue.get(wallet_id)
             name = Bi(wallet.name_en, wallet.name_ja)
-        hits.append(RULE.hit(seq, *both("rule.first-seen", wallet=name, quiet=quiet,
-                                        since=day(ctx.history_start))))
+        hits.append(RULE.hit(seq, *both("rule.first-seen", wallet=name, quiet=quiet_days,
+                                        since=day(start))))
     return hits
 
 

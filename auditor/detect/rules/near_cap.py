@@ -15,16 +15,32 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     """Every debit of a calendar month, or of a day, whose total nears the wallet's cap.
 
     A day is 24 hours before each debit where the bank prints times, else the calendar day.
+    Each account's (column ``acct``) top-ups count alone.
     """
     hits: list[Hit] = []
     share = ctx.settings.cap_share
-    for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
+    for (_, wallet_id), group in _near(debits, ctx).groupby(["acct", "wallet"], sort=False):
         wallet = ctx.catalogue.get(str(wallet_id))
         if wallet.monthly_cap is not None:
             hits += _monthly(group, wallet, wallet.monthly_cap, share)
         if wallet.daily_cap is not None:
             hits += _daily(group, wallet, wallet.daily_cap, share)
     return hits
+
+
+def _near(debits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The debits to a capped wallet whose account's top-ups to it reach the share of a cap.
+
+    No month or day holds more than all of them: most accounts are ruled out at once.
+    """
+    caps = {wallet.id: min(cap for cap in (wallet.monthly_cap, wallet.daily_cap)
+                           if cap is not None)
+            for wallet in ctx.catalogue.wallets
+            if wallet.monthly_cap is not None or wallet.daily_cap is not None}
+    named = debits[debits["wallet"].isin(list(caps))]
+    total = named.groupby(["acct", "wallet"], sort=False)["debit"].transform("sum")
+    least = named["wallet"].map(caps).to_numpy(dtype=float)
+    return named[total.to_numpy() >= least * ctx.settings.cap_share]
 
 
 def _monthly(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[Hit]:

@@ -36,10 +36,11 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
 
     A wallet the holder does not use is high. For one of the holder's own wallets, each row
     of a busy day is an alarm only when it breaks their habits (see _signs): none is low
-    (listed, no alarm), one is medium, more are high.
+    (listed, no alarm), one is medium, more are high. Each account's (column ``acct``)
+    debits count alone.
     """
     hits: list[Hit] = []
-    for wallet_id, group in debits[debits["wallet"].notna()].groupby("wallet", sort=False):
+    for (_, wallet_id), group in _candidates(debits, ctx).groupby(["acct", "wallet"], sort=False):
         wallet = ctx.catalogue.get(str(wallet_id))
         ordered = group.sort_values("ts", kind="stable")
         rows, own = _Debits.of(ordered), bool(ordered["own"].iloc[0])
@@ -60,6 +61,27 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
                     reasons[tuple(signs)] = RULE.reason(*_own(signs, burst))
                 hits.append(Hit(int(seq), reasons[tuple(signs)]))
     return hits
+
+
+def _candidates(debits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The debits of each account and wallet that could hold a burst: a day with enough
+    debits, or timed debits minutes apart. Most accounts have neither, and cost no loop."""
+    settings = ctx.settings
+    named = debits[debits["wallet"].notna()]
+    group = named.groupby(["acct", "wallet"], sort=False).ngroup().to_numpy()
+    size = named.groupby([group, named["date"].to_numpy()])["debit"].transform("size")
+    chosen = np.unique(group[size.to_numpy() >= settings.burst_count])
+    timed = named["timed"].to_numpy(dtype=bool)
+    if timed.any():
+        stamps = pd.DataFrame({"group": group[timed], "ts": named["ts"].to_numpy()[timed]})
+        stamps = stamps.sort_values(["group", "ts"], kind="stable")
+        near, at = stamps["group"].to_numpy(), stamps["ts"].to_numpy()
+        close = (near[1:] == near[:-1]) & (np.diff(at) <= np.timedelta64(settings.burst_minutes,
+                                                                          "m"))
+        # A "run" of one timed debit is a burst only where the settings say one is enough.
+        found = near if settings.burst_timed_count <= 1 else near[1:][close]
+        chosen = np.union1d(chosen, found)
+    return named[np.isin(group, chosen)]
 
 
 def _own(signs: list[Bi], burst: Bi) -> tuple[str, str, Severity]:

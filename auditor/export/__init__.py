@@ -1,0 +1,1 @@
+"""A bank's own export of many accounts: read it, audit each account, on one machine or Dask."""

@@ -1,0 +1,101 @@
+"""Cut a large export into byte blocks at line breaks, each with its first line's number.
+
+CP932 is safe to cut at a newline byte: its trail bytes run 0x40-0xFC and never equal
+0x0A, nor the quote (0x22) that is counted to find a line break inside a quoted cell.
+UTF-8 continuation bytes are 0x80-0xBF, so the same holds for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from auditor.errors import StatementError
+from auditor.export.parquet_input import csv_text, is_parquet, row_groups
+from auditor.wording import Said
+
+BLOCK_BYTES = 32 << 20  # a worker holds a few blocks' rows at a time, however large the file
+_NEWLINE, _QUOTE = 0x0A, 0x22
+
+
+@dataclass(frozen=True)
+class Block:
+    """Bytes [start, end) of the file, whose first line is line ``first_line``."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+
+
+def header_of(path: Path) -> bytes:
+    """The file's first line (the header row), line break included."""
+    if is_parquet(path):
+        return csv_text(path, head=True).split(b"\n", 1)[0] + b"\n"
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    end = head.find(b"\n")
+    if end < 0:
+        raise StatementError(Said("export.not_export"))
+    return head[:end + 1]
+
+
+def blocks(path: Path, size: int | None = None) -> list[Block]:
+    """The file below its header, cut at line breaks into blocks of about ``size`` bytes.
+
+    Reads the file once, to count each block's lines: line numbers in findings and rejected
+    rows are the file's own.
+    """
+    if is_parquet(path):  # a block a row group, its first line the row's number + 1
+        counts = row_groups(path)
+        return [Block(str(path), n, n + 1, 2 + sum(counts[:n])) for n in range(len(counts))]
+    size = size or BLOCK_BYTES
+    start = len(header_of(path))
+    found: list[Block] = []
+    line = 2
+    with path.open("rb") as handle:
+        handle.seek(start)
+        carry = b""
+        while True:
+            chunk = handle.read(size)
+            data = carry + chunk
+            if not data:
+                break
+            cut = data.rfind(b"\n") + 1 if chunk else len(data)
+            if cut == 0:  # one line longer than a block: take more
+                carry = data
+                continue
+            found.append(Block(str(path), start, start + cut, line))
+            line += data.count(b"\n", 0, cut)
+            start += cut
+            carry = data[cut:]
+    return found
+
+
+def read_block(block: Block) -> bytes:
+    """The block's bytes, refused if a quoted cell in it holds a line break."""
+    if is_parquet(Path(block.path)):
+        data = csv_text(Path(block.path), block.start, header=False)
+    else:
+        with open(block.path, "rb") as handle:
+            handle.seek(block.start)
+            data = handle.read(block.end - block.start)
+    check_quotes(data, block.first_line)
+    return data
+
+
+def check_quotes(data: bytes, first_line: int) -> None:
+    """Every line holds an even number of quotes, or a cell runs over a line break."""
+    raw = np.frombuffer(data, np.uint8)
+    if not len(raw):
+        return
+    # Parity of the quotes so far, one byte a byte: a running sum would take 8 bytes each.
+    inside = np.bitwise_xor.accumulate((raw == _QUOTE).view(np.uint8))
+    ends = np.flatnonzero(raw == _NEWLINE)
+    odd = inside[ends].astype(bool)
+    if odd.any():
+        raise StatementError(Said("export.quoted_newline", line=first_line + int(np.argmax(odd))))
+    if inside[-1]:  # the last line ends inside a quoted cell
+        raise StatementError(Said("export.quoted_newline", line=first_line + len(ends)))

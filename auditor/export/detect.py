@@ -1,0 +1,66 @@
+"""Tell a bank's export of many accounts from one holder's statement, by its first lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.errors import StatementError
+from auditor.ingest.layouts import Layout, export_layouts
+from auditor.ingest.statement import ReadOptions
+from auditor.export.parquet_input import csv_text, is_parquet
+
+PEEK_BYTES = 1 << 20  # an export names a second account well within its first megabyte
+_QUICK_BYTES = 4096  # the header is in here: most files are ruled out on these bytes alone
+
+
+def account_layouts(options: ReadOptions) -> tuple[Layout, ...]:
+    """The layouts that make an export: the holder's own with an account column, then ours."""
+    own = tuple(layout for layout in options.layouts if layout.column("account"))
+    return (*own, *export_layouts())
+
+
+def is_export(path: Path, options: ReadOptions) -> bool:
+    """Whether the file is an export: an export layout's header, and two accounts or more.
+
+    A file of one account in such a layout is a holder's download and read as one (the
+    京都銀行 download has the same columns). Anything that cannot be read here is left to
+    the statement reader, which says why.
+    """
+    layouts = account_layouts(options)
+    if not layouts or str(path) == "-" or not path.is_file():  # never open a FIFO to look
+        return False
+    if is_parquet(path):
+        return _accounts_in(csv_text(path, head=True), path, options) > 1
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_QUICK_BYTES)
+            if not any(_names_account(head, layout) for layout in layouts):
+                return False
+            head += handle.read(PEEK_BYTES - _QUICK_BYTES)
+    except OSError:
+        return False
+    return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options) > 1
+
+
+def _names_account(head: bytes, layout: Layout) -> bool:
+    name = layout.column("account")[0]
+    encodings = {*layout.encodings, "utf-8", "cp932"}
+    return any(_encoded(name, encoding) in head for encoding in encodings)
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return b"\x00"  # no statement holds a NUL: matches nothing
+
+
+def _accounts_in(head: bytes, path: Path, options: ReadOptions) -> int:
+    from auditor.export.read import parse_export
+    from auditor.ingest.mixed import decode_rows
+
+    try:
+        export = parse_export(decode_rows(head, options.encoding), path, options)
+    except StatementError:
+        return 0
+    return int(export.frame["account"].nunique())

@@ -1,0 +1,144 @@
+"""Audit a bank export on Dask: a local cluster by default, or a scheduler's workers.
+
+The CSV is cut into blocks at line breaks; each block is parsed and written to Parquet,
+split by a hash of the account, so each part holds whole accounts; then each part is
+audited by the same code as a scan on one machine. Findings come back to this process (a
+few per hundred accounts), where the campaigns across all parts are counted.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import StatementError, UsageError
+from auditor.export.blocks import blocks, header_of
+from auditor.export.detect import is_export
+from auditor.export.parquet_input import is_parquet
+from auditor.export.parts import Converted, Part, audit_part, convert_block
+from auditor.hidden import Hidden
+from auditor.ingest.account import mask_path
+from auditor.ingest.mixed import decode_rows
+from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
+from auditor.models import FileReport, ScanResult
+from auditor.run.pipeline import ScanJob, with_answers
+from auditor.wording import Said
+
+Progress = Callable[[int, int], None]  # (done, total)
+ROWS_PER_PART = 250_000  # about 100 MB of a worker's memory at a time, however large the export
+_BYTES_PER_ROW = 120  # a 全銀協 row of CP932, to size the parts before reading the rows
+
+
+def run_dask(job: ScanJob, scheduler: str | None = None,
+             progress: Progress | None = None) -> ScanResult:
+    """Audit the job's one export on Dask; its unreadable rows are rejected by line."""
+    client_of = _dask()
+    if len(job.paths) != 1:
+        raise UsageError(Said("dask.one_file", count=len(job.paths)))
+    path = job.paths[0]
+    if not is_export(path, replace(job.options, max_bytes=DEFAULT_MAX_BYTES)):
+        raise UsageError(Said("dask.no_export", path=mask_path(str(path))))
+    with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work:
+        try:
+            report, findings, hidden = _audit(client, job, path, str(work), progress)
+        except StatementError as exc:  # a quoted line break, or a header the parts lost
+            report, findings, hidden = failed_report(path, exc, "reading"), (), Hidden()
+    result = ScanResult((report,), tuple(findings), ("",), hidden=hidden)
+    return with_answers(result, job.answers)
+
+
+def _audit(client: Any, job: ScanJob, path: Path, work: str,
+           progress: Progress | None) -> tuple[FileReport, list[Any], Hidden]:
+    header = header_of(path)
+    options = replace(job.options, encoding=job.options.encoding or _encoding(path))
+    cut = blocks(path)
+    parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
+    total = len(cut) + parts
+    today = job.options.today or date.today()
+    converted: list[Converted] = _gather(client, [
+        client.submit(convert_block, index, block, header, work, parts, options, today,
+                      pure=False) for index, block in enumerate(cut)], progress, 0, total)
+    failed = next((c.error for c in converted if c.error is not None), None)
+    if failed is not None:
+        raise StatementError(failed)
+    bank = None if not converted or converted[0].generic else converted[0].bank
+    audited: list[Part] = _gather(client, [
+        client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)
+        for part in range(parts)], progress, len(cut), total)
+    return (_report(path, converted, audited), _ordered(audited),
+            sum((p.hidden for p in audited), Hidden()))
+
+
+def _ordered(audited: list[Part]) -> list[Any]:
+    """Findings as a scan on one machine lists them: accounts as they first appear, each
+    account's in time order (a part keeps them so)."""
+    keyed = [(first, part, n, finding) for part, found in enumerate(audited)
+             for n, (first, finding) in enumerate(found.findings)]
+    return [finding for *_, finding in sorted(keyed, key=lambda k: k[:3])]
+
+
+def _report(path: Path, converted: list[Converted], audited: list[Part]) -> FileReport:
+    """The export's one entry in ``files``, added up over its blocks and parts."""
+    periods = [c.period for c in converted if c.period is not None]
+    notes = list(dict.fromkeys(note for c in converted for note in c.notes))
+    accounts = sum(p.accounts for p in audited)
+    first = converted[0] if converted else None
+    return FileReport(
+        path=str(path), layout=first and first.layout, bank=first and first.bank,
+        encoding=None, rows=sum(c.rows for c in converted),
+        rejected=tuple(r for c in converted for r in c.rejected),
+        skipped=tuple(s for c in converted for s in c.skipped),
+        debit_total=sum(c.debit_total for c in converted),
+        credit_total=sum(c.credit_total for c in converted),
+        period=(min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None,
+        order="oldest-first", balance_breaks=tuple(sorted(b for p in audited for b in p.breaks)),
+        notes=(*notes, Said("export.note", accounts=accounts)))
+
+
+def _gather(client: Any, futures: list[Any], progress: Progress | None, done: int,
+            total: int) -> list[Any]:
+    """The tasks' results in submission order, counting each as it finishes."""
+    from distributed import as_completed
+
+    for _ in as_completed(futures):
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return client.gather(futures)
+
+
+def _encoding(path: Path) -> str:
+    """The export's encoding, told once from its first megabyte for every block alike."""
+    if is_parquet(path):
+        return "utf-8"
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+    return decode_rows(head[:head.rfind(b"\n") + 1] or head).encoding
+
+
+@contextmanager
+def _work_folder(path: Path) -> Iterator[Path]:
+    """The Parquet parts, beside the export: where a cluster's workers can see it too."""
+    work = Path(tempfile.mkdtemp(prefix=".auditor-parts-", dir=path.resolve().parent))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _dask() -> Callable[[str | None, int | None], Any]:
+    """The client maker, or the one-line error naming the extra to install (exit 2)."""
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError(Said("dask.missing")) from None
+    from auditor.export.cluster import client
+
+    return client

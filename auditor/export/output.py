@@ -1,0 +1,43 @@
+"""Findings as JSON lines or Parquet: one record per finding, the JSON finding's keys."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from auditor.errors import UsageError
+from auditor.models import ScanResult
+from auditor.render.safety import json_inert
+from auditor.wording import Said
+
+
+def rows(result: ScanResult, lang: str) -> list[dict[str, Any]]:
+    """Each finding as `--format json` gives it, with its account's label (masked)."""
+    labels = result.labels()
+    return [finding.to_dict(lang, labels.get(finding.file)) for finding in result.findings]
+
+
+def write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
+    """One finding a line, as findings.jsonl of --output-dir holds them."""
+    for row in rows(result, lang):
+        out.write(json_inert(json.dumps(row, ensure_ascii=False)) + "\n")
+
+
+def write_parquet(result: ScanResult, out: TextIO, lang: str) -> None:
+    """The findings as one Parquet table (needs pyarrow, which the dask extra installs)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise UsageError(Said("dask.missing")) from None
+    text, number = pa.string(), pa.int64()
+    place = pa.struct([("file", text), ("line", number)])
+    schema = pa.schema([
+        ("file", text), ("account", text), ("line", number), ("date", text), ("time", text),
+        ("amount", number), ("description", text), ("wallet", text), ("score", number),
+        ("severity", text), ("rules", pa.list_(text)), ("reasons", pa.list_(text)),
+        ("answer", text), ("refund", pa.struct([("line", number), ("date", text)])),
+        ("seen_in", pa.list_(place))])
+    table = pa.Table.from_pylist(rows(result, lang), schema=schema)
+    out.flush()
+    pq.write_table(table, out.buffer)  # type: ignore[attr-defined]

@@ -1,0 +1,91 @@
+"""Read a bank export: every row with its account, in file order, or rejected by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from auditor.ingest.decode import check_text
+from auditor.ingest.identify import HeaderMatch, identify
+from auditor.ingest.layouts import Layout
+from auditor.ingest.mixed import Decoded, decode_rows
+from auditor.ingest.normalise import normalise
+from auditor.ingest.read import records
+from auditor.ingest.statement import ReadOptions, _read_bytes, _without_foreign_rows
+from auditor.errors import StatementError
+from auditor.export.detect import account_layouts
+from auditor.export.parquet_input import csv_text, is_parquet
+from auditor.wording import Said
+
+
+@dataclass(frozen=True)
+class Export:
+    """An export's rows: the normalised columns plus ``account`` and ``file``, in file order."""
+
+    path: Path
+    layout: Layout
+    encoding: str
+    frame: pd.DataFrame
+    rejected: list[tuple[int, str]]
+    skipped: list[tuple[int, str]]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_export(path: Path, options: ReadOptions, raw: bytes | None = None) -> Export:
+    """Read a whole export file (under --max-size, as every statement is)."""
+    if raw is None:
+        raw = csv_text(path) if is_parquet(path) else _read_bytes(path, options.max_bytes)
+    return parse_export(decode_rows(raw, options.encoding), path, options)
+
+
+def parse_export(decoded: Decoded, path: Path, options: ReadOptions,
+                 line_offset: int = 0, today: date | None = None) -> Export:
+    """Parse decoded text that starts with the export's header row.
+
+    line_offset: how many lines of the file come before this text's second line, less one
+    (a block of a file split for Dask carries its header again, and its own line numbers).
+    """
+    text = decoded.text
+    check_text(text)
+    match = identify(text, decoded.encoding, account_layouts(options))
+    if "account" not in match.positions:
+        raise StatementError(Said("export.not_export"))
+    cells = records(text, match.body_start, match.delimiter, match.width, match.line + 1,
+                    used=match.used_positions(), numeric=match.amount_positions(),
+                    verbatim=match.text_positions(), exact=match.ragged)
+    day = today or options.today or date.today()
+    parsed = _without_foreign_rows(normalise(cells, match, options.year, day), decoded)
+    accounts = _accounts(cells.cells, cells.lines, match)
+    frame = parsed.frame
+    frame["account"] = accounts.reindex(frame["line"].to_numpy()).to_numpy()
+    missing = frame["account"].isna().to_numpy()
+    no_account = Said("export.no_account", column=match.layout.column("account")[0])
+    rejected = sorted([*parsed.rejected,
+                       *((int(line), no_account) for line in frame["line"][missing])])
+    frame = frame[~missing].reset_index(drop=True)
+    frame["account"] = frame["account"].astype(str)
+    frame["file"] = str(path)
+    if line_offset:
+        frame["line"] += line_offset
+        rejected = [(line + line_offset, why) for line, why in rejected]
+    skipped = [(line + line_offset, why) for line, why in parsed.skipped]
+    return Export(path, match.layout, decoded.encoding, frame, rejected, skipped,
+                  list(parsed.notes))
+
+
+def _accounts(cells: pd.DataFrame, lines: np.ndarray, match: HeaderMatch) -> pd.Series:
+    """Each line's account as the bank wrote it (with its 店番 where kept apart), or NaN."""
+    number = _cell_text(cells[match.positions["account"][0]])
+    if "branch" in match.positions:
+        branch = _cell_text(cells[match.positions["branch"][0]])
+        number = (branch + "-" + number).where(branch.notna(), number)
+    return pd.Series(number.to_numpy(), index=lines)
+
+
+def _cell_text(column: pd.Series) -> pd.Series:
+    text = column.astype(object).where(column.notna(), None).astype("string").str.strip()
+    return text.where(text.str.len() > 0).astype(object)
