@@ -12,6 +12,7 @@ from auditor.detect.rules import Context
 from auditor.detect.wallets import load_catalogue
 from auditor.ingest.statement import ReadOptions
 from auditor.run.batch import Audited, audit_file, chunks
+import auditor.run.chunks
 from auditor.run.chunks import audit_chunk
 from tests.conftest import ROOT, SAMPLES
 from tests.downloads import downloads
@@ -73,7 +74,11 @@ def test_the_samples_and_odd_files_in_one_chunk(tmp_path: Path, allowed: frozens
     compare([p for p in paths if p.name != "quoted_break.csv"], ReadOptions(year=2020), allowed)
 
 
-def test_a_generated_bank_in_one_chunk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("alone_rows", [50_000, 45])
+def test_a_generated_bank_in_one_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       alone_rows: int) -> None:
+    """Long statements are audited alone, the rest together: the same either way."""
+    monkeypatch.setattr(auditor.run.chunks, "ALONE_ROWS", alone_rows)
     write_files(Bank(accounts=90, hit_share=0.3, seed="c",
                      layouts=("mufg", "yucho", "sony", "smbc", "rakuten", "kyoto")), tmp_path)
     outcomes = compare(sorted(tmp_path.glob("*.csv")))

@@ -25,7 +25,8 @@ class Accounts:
 
     @classmethod
     def one(cls, rows: int, bank: str | None) -> Accounts:
-        return cls(np.zeros(rows, dtype=np.int64), [bank])
+        # A view of one zero, not a million of them: a statement alone is account 0.
+        return cls(np.broadcast_to(np.int64(0), (rows,)), [bank])
 
     def starts(self, dates: pd.Series) -> np.ndarray:
         """Each account's first date: its rows are in its own time order."""
@@ -66,8 +67,9 @@ def audit_rows(frame: pd.DataFrame, accounts: Accounts, ctx: Context, window: Wi
     starts = accounts.starts(frame["date"])
     bank_codes, bank_names = pd.factorize(pd.Series(list(accounts.banks), dtype=object),
                                           use_na_sentinel=False)
-    row_banks = (bank_codes.astype(np.int64)[accounts.codes],
-                 [None if pd.isna(bank) else str(bank) for bank in bank_names])
+    names = [None if pd.isna(bank) else str(bank) for bank in bank_names]
+    row_banks = (np.broadcast_to(np.int64(0), accounts.codes.shape) if len(names) == 1
+                 else bank_codes.astype(np.int64)[accounts.codes], names)
     debits = wallet_debits(frame, ctx.catalogue, ctx.allowed, row_banks, ctx.allowed_until)
     owner = accounts.codes[debits["seq"].to_numpy()]
     debits = debits.assign(acct=owner, start=starts[owner])

@@ -19,6 +19,9 @@ from auditor.run.batch import Audited, Keep
 from auditor.stitch.grouping import Ends, family
 
 _log = logging.getLogger(__name__)
+# A statement this long is audited alone: joining it to others would copy its rows and
+# give each of them an account key, for nothing (the fixed cost it shares is negligible).
+ALONE_ROWS = 50_000
 
 
 def audit_chunk(paths: Sequence[Path], options: ReadOptions, ctx: Context, window: Window,
@@ -62,8 +65,11 @@ def _outcome(path: Path, statement: Statement, examined: Examined | None, keep: 
 def _examined(statements: dict[int, Statement], ctx: Context,
               window: Window) -> dict[int, Examined | Exception]:
     """Every statement's audit, all in one frame; one at a time if that hits a bug."""
-    full = {i: st for i, st in statements.items() if not st.frame.empty}
+    full = {i: st for i, st in statements.items() if 0 < len(st.frame) < ALONE_ROWS}
     found: dict[int, Examined | Exception] = {i: Examined([], []) for i in statements}
+    for index, statement in statements.items():
+        if len(statement.frame) >= ALONE_ROWS:
+            found[index] = _alone(statement, ctx, window)
     try:
         together = examine_accounts(_one_frame(full), ctx, window, banks={
             str(i): None if st.layout.generic else st.layout.bank for i, st in full.items()})
@@ -71,12 +77,15 @@ def _examined(statements: dict[int, Statement], ctx: Context,
         return found
     except Exception:
         _log.debug("auditing the chunk at once failed", exc_info=True)
-    for index, statement in full.items():
-        try:
-            found[index] = examine(statement, ctx, window)
-        except Exception as exc:  # returned: the other files go on
-            found[index] = exc
+    found.update({index: _alone(statement, ctx, window) for index, statement in full.items()})
     return found
+
+
+def _alone(statement: Statement, ctx: Context, window: Window) -> Examined | Exception:
+    try:
+        return examine(statement, ctx, window)
+    except Exception as exc:  # returned: the other files go on
+        return exc
 
 
 def _one_frame(statements: dict[int, Statement]) -> pd.DataFrame:
