@@ -24,7 +24,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # (formats, choices, an argument's name, the answer keys).
 CODES = {"auditor", "ja", "en", "ID", "CSV", "TOML", "JSON", "HTML", "Markdown", "BOM", "UTF",
          "Excel", "MB", "CPU", "cron", "cp", "table", "json", "csv", "md", "html", "low",
-         "medium", "high", "none", "wallet", "d", "w", "m", "y", "x", "s", "n", "N", "A"}
+         "medium", "high", "none", "wallet", "d", "w", "m", "y", "x", "s", "n", "N", "A",
+         "dask", "Dask", "Parquet", "parquet", "jsonl"}
 COMMANDS = ["scan", "identify", "allow", "wallets", "rules", "review", "report", "state",
             "state show", "state forget"]
 _NOT_WORDS = re.compile(
@@ -177,7 +178,7 @@ def test_click_s_usage_errors_are_japanese_and_exit_2(
     assert "'auditor scan --help' でヘルプを表示できます。" in said[0]
     assert "引数 'files'を指定してください。" in said[0]
     assert "そのオプションはありません: --bogus" in said[1]
-    assert "'xml' は 'table', 'json', 'csv' のどれでもありません。" in said[2]
+    assert "'xml' は 'table', 'json', 'csv', 'jsonl', 'parquet' のどれでもありません。" in said[2]
     assert "'many' は整数として読めません。" in said[3]
     assert "0 は範囲 x>=1 の外です。" in said[4]
     assert "には値が必要です" in said[5] and "余分な引数があります（x.csv）" in said[6]
