@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -15,12 +16,12 @@ from auditor.models import SEVERITY_SCORE, Finding, Reason, Refund, Severity
 
 def findings(frame: pd.DataFrame, accounts: np.ndarray, count: int, debits: pd.DataFrame,
              hits: list[Hit], window: Window, paid: dict[int, Refund], file: str | None,
-             sources: Sources | None = None) -> tuple[list[list[Finding]], list[Hidden]]:
+             sources: Sources | None = None, keys: Sequence[str] | None = None,
+             ) -> tuple[list[list[Finding]], list[Hidden]]:
     """Each account's findings in time order, and those its window hides.
 
-    ``accounts`` gives each row's account (0 to count - 1); a row's file is ``file``, else
-    the frame's own ``file`` column.
-    """
+    ``accounts`` gives each row's account (0 to count - 1), ``keys`` (if given) its key; a
+    row's file is ``file``, else the frame's own ``file`` column."""
     by_row: dict[int, dict[str, Reason]] = defaultdict(dict)
     for hit in hits:  # one reason per rule and row, the first one given
         by_row[hit.seq].setdefault(hit.reason.rule, hit.reason)
@@ -51,7 +52,7 @@ def findings(frame: pd.DataFrame, accounts: np.ndarray, count: int, debits: pd.D
             description=str(text or channel), wallet=wallet if isinstance(wallet, str) else None,
             score=score, severity=Severity.for_score(score), reasons=tuple(reasons),
             key=str(key), occurrence=occurrence[seq], refund=paid.get(seq), seen_in=seen,
-        ))
+            account=None if keys is None else keys[owner]))
     return found, _hidden(hidden)
 
 

@@ -22,6 +22,7 @@ class Accounts:
 
     codes: np.ndarray  # per row: 0 to len(banks) - 1
     banks: Sequence[str | None]  # per account; None: unknown (a generic layout)
+    names: Sequence[str] | None = None  # per account: the key its findings carry, if any
 
     @classmethod
     def one(cls, rows: int, bank: str | None) -> Accounts:
@@ -37,12 +38,14 @@ class Accounts:
 
 
 def examine_accounts(frame: pd.DataFrame, ctx: Context, window: Window = Window(), *,
-                     banks: Mapping[str, str | None] | None = None) -> dict[str, Examined]:
+                     banks: Mapping[str, str | None] | None = None,
+                     named: bool = False) -> dict[str, Examined]:
     """Audit every account of the frame at once, as examine() audits each alone.
 
     The frame holds normalised statement rows plus ``account`` (its key) and ``file`` (the
     path a finding names); each account's rows are in its own time order. An account's
     history starts at its first date; its bank is banks[account] where given, else ctx.bank.
+    named: each finding carries its account's key (built so, not copied after).
     """
     if frame.empty:
         return {}
@@ -50,7 +53,8 @@ def examine_accounts(frame: pd.DataFrame, ctx: Context, window: Window = Window(
     keys = [str(name) for name in names]
     chosen = banks or {}
     accounts = Accounts(codes.astype(np.int64),
-                        [chosen[key] if key in chosen else ctx.bank for key in keys])
+                        [chosen[key] if key in chosen else ctx.bank for key in keys],
+                        keys if named else None)
     rows = frame.reset_index(drop=True).assign(seq=np.arange(len(frame), dtype=np.int64))
     return dict(zip(keys, audit_rows(rows, accounts, ctx, window), strict=True))
 
@@ -84,7 +88,7 @@ def audit_rows(frame: pd.DataFrame, accounts: Accounts, ctx: Context, window: Wi
         credits = wallet_credits(frame, ctx.catalogue, credit_keys(debits))
         paid = refunds(debits, credits.assign(acct=accounts.codes[credits["seq"].to_numpy()]))
     found, hidden = findings(frame, accounts.codes, count, debits, hits, window, paid, file,
-                             sources)
+                             sources, accounts.names)
     return [Examined(*each) for each in zip(found, suggestions, hidden, strict=True)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -43,14 +43,15 @@ def audit_frame(frame: pd.DataFrame, ctx: Context, window: Window,
                 bank: str | None) -> Audited:
     """Every account of the frame (in account order) audited; findings carry the account."""
     accounts = frame["account"].unique().tolist()
-    examined = examine_accounts(frame, ctx, window, banks=dict.fromkeys(accounts, bank))
+    examined = examine_accounts(frame, ctx, window, banks=dict.fromkeys(accounts, bank),
+                                named=True)
     findings: list[Finding] = []
     hidden = Hidden()
     for account in accounts:
         found = examined.get(account)
         if found is None:
             continue
-        findings += [replace(f, account=account) for f in found.findings]
+        findings += found.findings
         hidden += found.hidden
     return Audited(tuple(findings), hidden, len(accounts))
 

@@ -6,7 +6,7 @@ read and write only the export and the work folder, which every worker must see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -89,5 +89,5 @@ def audit_part(part: int, work: str, ctx: Context, window: Window, bank: str | N
     frame = in_account_order(frame)
     first = frame.groupby("account", sort=False)["line"].min().to_dict()
     audited = audit_frame(frame, ctx, window, bank)
-    findings = [(int(first[f.account]), replace(f, file=str(f.file))) for f in audited.findings]
+    findings = [(int(first[f.account]), f) for f in audited.findings]  # file: a str already
     return Part(findings, audited.hidden, audited.accounts, balance_breaks(frame))
