@@ -60,7 +60,8 @@ def balance_breaks(frame: pd.DataFrame) -> tuple[int, ...]:
     """Lines where an account's balance does not follow from its row before (account order)."""
     balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
     change = (frame["credit"] - frame["debit"]).to_numpy(dtype=float)
-    same = frame["account"].to_numpy()[1:] == frame["account"].to_numpy()[:-1]
+    account = frame["account"].array  # compared as it is: no copy of millions of strings
+    same = np.asarray(account[1:] == account[:-1], dtype=bool)
     expected = balance[:-1] + change[1:]
     known = same & ~np.isnan(expected) & ~np.isnan(balance[1:])
     breaks = known & (expected != balance[1:])
