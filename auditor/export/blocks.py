@@ -7,6 +7,7 @@ UTF-8 continuation bytes are 0x80-0xBF, so the same holds for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,17 +44,22 @@ def header_of(path: Path) -> bytes:
 
 
 def blocks(path: Path, size: int | None = None) -> list[Block]:
-    """The file below its header, cut at line breaks into blocks of about ``size`` bytes.
+    """The file below its header, cut at line breaks into blocks of about ``size`` bytes."""
+    return list(iter_blocks(path, size))
+
+
+def iter_blocks(path: Path, size: int | None = None) -> Iterator[Block]:
+    """The blocks of ``blocks``, each as soon as it is found: its work can start meanwhile.
 
     Reads the file once, to count each block's lines: line numbers in findings and rejected
     rows are the file's own.
     """
     if is_parquet(path):  # a block a row group, its first line the row's number + 1
         counts = row_groups(path)
-        return [Block(str(path), n, n + 1, 2 + sum(counts[:n])) for n in range(len(counts))]
+        yield from (Block(str(path), n, n + 1, 2 + sum(counts[:n])) for n in range(len(counts)))
+        return
     size = size or BLOCK_BYTES
     start = len(header_of(path))
-    found: list[Block] = []
     line = 2
     with path.open("rb") as handle:
         handle.seek(start)
@@ -67,11 +73,10 @@ def blocks(path: Path, size: int | None = None) -> list[Block]:
             if cut == 0:  # one line longer than a block: take more
                 carry = data
                 continue
-            found.append(Block(str(path), start, start + cut, line))
+            yield Block(str(path), start, start + cut, line)
             line += data.count(b"\n", 0, cut)
             start += cut
             carry = data[cut:]
-    return found
 
 
 def read_block(block: Block) -> bytes:

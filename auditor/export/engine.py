@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import StatementError, UsageError
-from auditor.export.blocks import blocks, header_of
+from auditor.export.blocks import header_of, iter_blocks
 from auditor.export.detect import is_export
 from auditor.export.parquet_input import is_parquet
 from auditor.export.parts import Converted, Part, audit_part, convert_block
@@ -57,20 +57,20 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str,
            progress: Progress | None) -> tuple[FileReport, list[Any], Hidden]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
-    cut = blocks(path)
     parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
-    total = len(cut) + parts
     today = job.options.today or date.today()
-    converted: list[Converted] = _gather(client, [
-        client.submit(convert_block, index, block, header, work, parts, options, today,
-                      pure=False) for index, block in enumerate(cut)], progress, 0, total)
+    # Each block is sent as soon as it is cut: the workers convert while this reads on.
+    sent = [client.submit(convert_block, index, block, header, work, parts, options, today,
+                          pure=False) for index, block in enumerate(iter_blocks(path))]
+    total = len(sent) + parts
+    converted: list[Converted] = _gather(client, sent, progress, 0, total)
     failed = next((c.error for c in converted if c.error is not None), None)
     if failed is not None:
         raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
     audited: list[Part] = _gather(client, [
         client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)
-        for part in range(parts)], progress, len(cut), total)
+        for part in range(parts)], progress, len(sent), total)
     return (_report(path, converted, audited), _ordered(audited),
             sum((p.hidden for p in audited), Hidden()))
 
