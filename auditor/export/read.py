@@ -87,5 +87,13 @@ def _accounts(cells: pd.DataFrame, lines: np.ndarray, match: HeaderMatch) -> pd.
 
 
 def _cell_text(column: pd.Series) -> pd.Series:
+    """Each cell stripped, or NaN where empty: worked out once per distinct text."""
+    codes, distinct = pd.factorize(column)  # an account's number repeats on all its rows
+    # A missing cell is code -1, which picks the last entry: a missing cell's own result.
+    once = pd.Series([*distinct, None], dtype=object)
+    return _stripped(once).take(codes).set_axis(column.index)
+
+
+def _stripped(column: pd.Series) -> pd.Series:
     text = column.astype(object).where(column.notna(), None).astype("string").str.strip()
     return text.where(text.str.len() > 0).astype(object)
