@@ -146,13 +146,13 @@ def with_history(debits: pd.DataFrame, settings: Settings,
     # Each day's runs of one wallet, found once for all accounts: one numpy pass, not one
     # per account and day (an export of 200k accounts has millions of such days).
     by_wallet = iter(_runs(days, owner, pd.factorize(named["wallet"])[0]))
+    walked = (days.tolist(), wallets, amounts, own.tolist())  # read row by row: plain values
     for start, stop in _runs(days, owner):
         if owner[start] != current:  # a new account: a history of its own
             ledger, current = _Ledger(settings, kinds or {}), owner[start]
         learned: list[tuple[str, int, bool]] = []
         for first, last in _until(by_wallet, stop):
-            learned += _judge(ledger, first, last, (days, wallets, amounts, own),
-                              (usual, base, spike, day_max))
+            learned += _judge(ledger, first, last, walked, (usual, base, spike, day_max))
         for wallet, amount, was_spike in learned:
             ledger.learn(wallet, amount, int(days[start]), was_spike)
     columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
@@ -164,15 +164,14 @@ def _judge(ledger: _Ledger, first: int, last: int, rows: tuple[Any, ...],
            out: tuple[np.ndarray, ...]) -> list[tuple[str, int, bool]]:
     """One wallet's debits of one day against the history before it; what they teach it."""
     (days, wallets, amounts, own), (usual, base, spike, day_max) = rows, out
-    wallet, learned = wallets[first], []
-    basis, where = ledger.basis(wallet, bool(own[first]))
+    wallet = wallets[first]
+    basis, where = ledger.basis(wallet, own[first])
     day_max[first:last] = ledger.busiest.get(wallet, 0)
-    for row in range(first, last):
-        if basis is not None:
-            usual[row], base[row] = basis.median(), where
-            spike[row] = ledger.spike(amounts[row], basis, int(days[row]))
-        if own[row]:
-            learned.append((wallet, amounts[row], bool(spike[row])))
+    if basis is not None:  # the day learns only once judged: one median for all its rows
+        usual[first:last], base[first:last] = basis.median(), where
+        for row in range(first, last):
+            spike[row] = ledger.spike(amounts[row], basis, days[row])
+    learned = [(wallet, amounts[row], bool(spike[row])) for row in range(first, last) if own[row]]
     if own[first]:
         ledger.busiest[wallet] = max(ledger.busiest.get(wallet, 0), last - first)
     return learned
