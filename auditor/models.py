@@ -177,7 +177,7 @@ class Finding:
 
     @property
     def rules(self) -> tuple[str, ...]:
-        return tuple(reason.rule for reason in self.reasons)
+        return tuple([reason.rule for reason in self.reasons])  # a list: no generator to run
 
     def identity(self) -> str:
         """Names the transaction, not its row: identical debits differ by occurrence."""

@@ -10,6 +10,9 @@ from auditor.models import ScanResult
 from auditor.render.safety import json_inert
 from auditor.wording import Said
 
+# What json.dumps(row, ensure_ascii=False) builds anew for every row, built once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
 
 def rows(result: ScanResult, lang: str) -> list[dict[str, Any]]:
     """Each finding as `--format json` gives it, with its account's label (masked)."""
@@ -20,7 +23,7 @@ def rows(result: ScanResult, lang: str) -> list[dict[str, Any]]:
 def write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
     """One finding a line, as findings.jsonl of --output-dir holds them."""
     for row in rows(result, lang):
-        out.write(json_inert(json.dumps(row, ensure_ascii=False)) + "\n")
+        out.write(json_inert(_ENCODER.encode(row)) + "\n")
 
 
 def write_parquet(result: ScanResult, out: TextIO, lang: str) -> None:
