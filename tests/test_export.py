@@ -117,3 +117,20 @@ def test_findings_are_those_of_each_account_scanned_alone(tmp_path: Path) -> Non
                      for f in examine(statement, ctx).findings]
     got = [(f.account, f.line, f.rules, f.score) for f in findings]
     assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:4], ROWS[4:7], ROWS[8:9], ROWS[9:10], ROWS[9:],
+                                  [ROWS[0], ROWS[9]], []])
+def test_raw_cells_never_name_fewer_accounts_than_the_parse(rows: list[str], tmp_path: Path) -> None:
+    # Detection trusts a count below two from the raw cells without parsing the file.
+    from auditor.export.detect import _raw_accounts, account_layouts
+    from auditor.export.read import parse_export
+    from auditor.ingest.mixed import decode_rows
+
+    decoded = decode_rows((HEADER + "".join(rows)).encode("cp932"))
+    raw = _raw_accounts(decoded.text, account_layouts(ReadOptions()))
+    parsed = parse_export(decoded, tmp_path / "bank.csv", ReadOptions())
+    assert raw is not None and raw >= parsed.frame["account"].nunique()
+    path = tmp_path / "bank.csv"
+    path.write_bytes((HEADER + "".join(rows)).encode("cp932"))
+    assert is_export(path, ReadOptions()) == (parsed.frame["account"].nunique() > 1)
