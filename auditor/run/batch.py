@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from auditor.detect.audit import Window, examine
+from auditor.detect.audit import Examined, Window, examine
 from auditor.hidden import Hidden
 from auditor.models import FileReport, Finding, ScanResult, Suggestion
 from auditor.run.orphans import die_with_parent
@@ -86,11 +86,21 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
     """
     try:
         statement = read_statement(path, options) if piped is None else read_piped(piped, options)
-        examined = None if hold else examine(statement, ctx, window)
-        report = file_report(path, statement)
-        kept = None if keep is None else keep(report, statement)
+        return outcome_of(path, statement, None if hold else examine(statement, ctx, window),
+                          keep, ends)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
         return Audited(failed_report(path, exc, "auditing"), (), "")
+
+
+def outcome_of(path: Path, statement: Statement, examined: Examined | None, keep: Keep | None,
+               ends: bool) -> Audited:
+    """A read file's outcome: its report, findings and what stitching needs of it.
+
+    With no examined, the file was only read: its statement goes back to be audited once
+    its account is known.
+    """
+    report = file_report(path, statement)
+    kept = None if keep is None else keep(report, statement)
     chain = Ends.of(statement.frame) if ends else None
     if examined is None:
         return Audited(report, (), statement.account_id, (), kept, family(statement),

@@ -13,10 +13,9 @@ from auditor.detect.audit import examine
 from auditor.detect.groupwise import examine_accounts
 from auditor.detect.outcome import Examined, Window
 from auditor.detect.rules import Context
-from auditor.ingest.statement import ReadOptions, Statement, failed_report, file_report
+from auditor.ingest.statement import ReadOptions, Statement, failed_report
 from auditor.ingest.together import read_together
-from auditor.run.batch import Audited, Keep
-from auditor.stitch.grouping import Ends, family
+from auditor.run.batch import Audited, Keep, outcome_of
 
 _log = logging.getLogger(__name__)
 # A statement this long is audited alone: joining it to others would copy its rows and
@@ -43,23 +42,10 @@ def audit_chunk(paths: Sequence[Path], options: ReadOptions, ctx: Context, windo
             outcomes.append(Audited(failed_report(path, error, "auditing"), (), ""))
             continue
         try:
-            outcomes.append(_outcome(path, got, found, keep, ends))
+            outcomes.append(outcome_of(path, got, found, keep, ends))
         except Exception as exc:  # a bug in one file must not lose the rest of a batch
             outcomes.append(Audited(failed_report(path, exc, "auditing"), (), ""))
     return outcomes
-
-
-def _outcome(path: Path, statement: Statement, examined: Examined | None, keep: Keep | None,
-             ends: bool) -> Audited:
-    report = file_report(path, statement)
-    kept = None if keep is None else keep(report, statement)
-    chain = Ends.of(statement.frame) if ends else None
-    if examined is None:
-        return Audited(report, (), statement.account_id, (), kept, family(statement),
-                       statement, examined=False, ends=chain)
-    return Audited(report, tuple(examined.findings), statement.account_id,
-                   tuple(examined.suggestions), kept, family(statement), ends=chain,
-                   hidden=examined.hidden)
 
 
 def _examined(statements: dict[int, Statement], ctx: Context,
