@@ -15,7 +15,7 @@ from auditor.ingest.layouts import Layout
 from auditor.ingest.mixed import Decoded, decode_rows
 from auditor.ingest.normalise import normalise
 from auditor.ingest.read import records
-from auditor.ingest.statement import ReadOptions, _read_bytes, _without_foreign_rows
+from auditor.ingest.statement import ReadOptions, read_bytes, without_foreign_rows
 from auditor.errors import StatementError
 from auditor.export.detect import account_layouts
 from auditor.export.parquet_input import csv_text, is_parquet
@@ -38,7 +38,7 @@ class Export:
 def read_export(path: Path, options: ReadOptions, raw: bytes | None = None) -> Export:
     """Read a whole export file (under --max-size, as every statement is)."""
     if raw is None:
-        raw = csv_text(path) if is_parquet(path) else _read_bytes(path, options.max_bytes)
+        raw = csv_text(path) if is_parquet(path) else read_bytes(path, options.max_bytes)
     return parse_export(decode_rows(raw, options.encoding), path, options)
 
 
@@ -58,7 +58,7 @@ def parse_export(decoded: Decoded, path: Path, options: ReadOptions,
                     used=match.used_positions(), numeric=match.amount_positions(),
                     verbatim=match.text_positions(), exact=match.ragged)
     day = today or options.today or date.today()
-    parsed = _without_foreign_rows(normalise(cells, match, options.year, day), decoded)
+    parsed = without_foreign_rows(normalise(cells, match, options.year, day), decoded)
     accounts = _accounts(cells.cells, cells.lines, match)
     frame = parsed.frame
     frame["account"] = accounts.reindex(frame["line"].to_numpy()).to_numpy()

@@ -93,7 +93,7 @@ class Opened:
 
 def open_statement(path: Path, options: ReadOptions, raw: bytes | None = None) -> Opened:
     """Read, decode and identify a statement (raw: bytes from standard input)."""
-    raw = raw if raw is not None else _read_bytes(path, options.max_bytes)
+    raw = raw if raw is not None else read_bytes(path, options.max_bytes)
     decoded = decode_rows(raw, options.encoding)
     text, encoding = decoded.text, decoded.encoding
     check_text(text)
@@ -106,7 +106,7 @@ def finish(opened: Opened, rows: Typed, options: ReadOptions, piped: bool = Fals
     """The statement from its parsed rows: dated, checked, in time order, with its notes."""
     path, decoded, match = opened.path, opened.decoded, opened.match
     today = options.today or (date.today() if piped else _saved_on(path))
-    parsed = _without_foreign_rows(dated(rows, options.year, today), decoded)
+    parsed = without_foreign_rows(dated(rows, options.year, today), decoded)
     chain = check_chain(parsed.frame, match.layout.order)
     notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
@@ -121,7 +121,7 @@ def finish(opened: Opened, rows: Typed, options: ReadOptions, piped: bool = Fals
                      find_branch(preamble))
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes: a regular file only (a FIFO or /dev/zero is refused unread)."""
     if path.is_dir():  # expand() keeps only folders that hold no statement file
         raise StatementError(Said("read.folder"))
@@ -141,7 +141,7 @@ def unreadable(exc: OSError, limit: int) -> StatementError:
     return StatementError(Said("read.cannot_open", reason=reason))
 
 
-def _without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
+def without_foreign_rows(parsed: Parsed, decoded: Decoded) -> Parsed:
     """Reject the rows that decoded, but as mojibake: UTF-8 text in a CP932 file.
 
     Judged on each distinct descriptor and channel text (a few hundred per statement), so
