@@ -33,7 +33,7 @@ def is_export(path: Path, options: ReadOptions) -> bool:
     if not layouts or str(path) == "-" or not path.is_file():  # never open a FIFO to look
         return False
     if is_parquet(path):
-        return _accounts_in(csv_text(path, head=True), path, options) > 1
+        return _accounts_in(csv_text(path, head=True), path, options, layouts) > 1
     try:
         with path.open("rb") as handle:
             head = handle.read(_QUICK_BYTES)
@@ -42,7 +42,7 @@ def is_export(path: Path, options: ReadOptions) -> bool:
             head += handle.read(PEEK_BYTES - _QUICK_BYTES)
     except OSError:
         return False
-    return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options) > 1
+    return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options, layouts) > 1
 
 
 def _names_account(head: bytes, layout: Layout) -> bool:
@@ -58,7 +58,8 @@ def _encoded(text: str, encoding: str) -> bytes:
         return b"\x00"  # no statement holds a NUL: matches nothing
 
 
-def _accounts_in(head: bytes, path: Path, options: ReadOptions) -> int:
+def _accounts_in(head: bytes, path: Path, options: ReadOptions,
+                 layouts: tuple[Layout, ...]) -> int:
     from auditor.export.read import parse_export
     from auditor.ingest.mixed import decode_rows
 
@@ -67,7 +68,7 @@ def _accounts_in(head: bytes, path: Path, options: ReadOptions) -> int:
     # cells say so at a fraction of a full parse, which a folder of thousands would pay for
     # each such file. Raw cells never name fewer accounts than the parse finds, so only a
     # file they show two in is parsed to be sure.
-    if (raw := _raw_accounts(decoded.text, account_layouts(options))) is not None and raw < 2:
+    if (raw := _raw_accounts(decoded.text, layouts)) is not None and raw < 2:
         return raw
     try:
         export = parse_export(decoded, path, options)
