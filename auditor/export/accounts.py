@@ -38,11 +38,15 @@ def export_accounts(seen: Iterable[Seen], path: str, bank: str | None,
     once, and never needs stitching. The number is kept (in memory only) to tell the
     findings of one account of the file from another's.
     """
-    mine: dict[str, list[Finding]] = defaultdict(list)
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # findings, yen at risk
     for finding in findings:
         if finding.file == path and finding.account is not None:
-            mine[finding.account].append(finding)
+            counts = found[finding.account]
+            counts[0] += 1
+            counts[1] += finding.amount if finding.counts else 0
+    # Built whole, not counted() after: an export may hold a few hundred thousand accounts.
     return tuple(
         AccountSummary(mask(account) or "***", bank, (path,), (first, last), rows,
-                       number=account).counted(mine[account])
+                       findings=found[account][0] if account in found else 0,
+                       at_risk=found[account][1] if account in found else 0, number=account)
         for account, _, rows, first, last in sorted(seen, key=lambda s: s[1]))
