@@ -261,3 +261,24 @@ def test_an_export_row_with_no_account_is_rejected_not_lost(tmp_path: Path, cli:
     _, result, _ = _json(cli, "scan", path)
     (entry,) = result["files"]
     assert entry["rows"] + len(entry["rejected"]) == len(ROWS) + 1
+
+
+def test_an_export_given_twice_is_read_once(tmp_path: Path, cli: Cli) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_bytes(EXPORT)
+    copy = tmp_path / "bank (1).csv"
+    copy.write_bytes(EXPORT)
+    _, result, _ = _json(cli, "scan", path, copy)
+    assert [f["repeat_of"] for f in result["files"]] == [None, str(path)]
+    assert len(result["findings"]) == len(FOUND) and len(result["accounts"]) == 3
+
+
+def test_parquet_piped_in_is_an_export_as_a_parquet_file_is(tmp_path: Path, cli: Cli,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    path = _parquet(tmp_path, _table((HEADER + "".join(ROWS[:4])).encode("cp932")))
+    _, named, _ = _json(cli, "scan", path)  # one account: still an export, as named
+    _piped(monkeypatch, path.read_bytes())
+    _, piped, _ = _json(cli, "scan", "-")
+    assert piped["files"][0]["accounts"] == named["files"][0]["accounts"] == 1
+    assert piped["findings"] == [{**f, "file": "<stdin>"} for f in named["findings"]] != []

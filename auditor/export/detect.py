@@ -9,7 +9,7 @@ from pathlib import Path
 from auditor.errors import StatementError
 from auditor.ingest.layouts import Layout, export_layouts
 from auditor.ingest.statement import ReadOptions
-from auditor.export.parquet_input import csv_text, is_parquet, is_parquet_bytes
+from auditor.export.parquet_input import csv_text, is_parquet
 
 PEEK_BYTES = 1 << 20  # an export names a second account well within its first megabyte
 _HEADER_LINES = 30  # a preamble before the header is a few lines at most
@@ -33,7 +33,10 @@ def is_export(path: Path, options: ReadOptions) -> bool:
     if not layouts or str(path) == "-" or not path.is_file():  # never open a FIFO to look
         return False
     if is_parquet(path):
-        return _parquet_accounts(path, path, options, layouts) > 1
+        try:  # one cut short or damaged is no export here: the reader says why
+            return _accounts_in(csv_text(path, head=True), path, options, layouts) > 1
+        except StatementError:
+            return False
     try:
         with path.open("rb") as handle:
             head = handle.read(_QUICK_BYTES)
@@ -46,26 +49,14 @@ def is_export(path: Path, options: ReadOptions) -> bool:
 
 
 def is_export_bytes(raw: bytes, path: Path, options: ReadOptions) -> bool:
-    """Whether bytes piped in are an export, as a file of the same bytes would be."""
+    """Whether CSV bytes piped in are an export, as a file of the same bytes would be."""
     layouts = account_layouts(options)
     if not layouts:
         return False
-    if is_parquet_bytes(raw):
-        return _parquet_accounts(raw, path, options, layouts) > 1
     head = raw[:PEEK_BYTES]
     if not any(_names_account(head[:_QUICK_BYTES], layout) for layout in layouts):
         return False
     return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options, layouts) > 1
-
-
-def _parquet_accounts(source: Path | bytes, path: Path, options: ReadOptions,
-                      layouts: tuple[Layout, ...]) -> int:
-    """The accounts in a Parquet file's first rows; 0 when it cannot be read (the reader
-    then says why, if the file is read at all)."""
-    try:
-        return _accounts_in(csv_text(source, head=True), path, options, layouts)
-    except StatementError:
-        return 0
 
 
 def _names_account(head: bytes, layout: Layout) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from auditor.errors import StatementError, UsageError
 from auditor.export.detect import account_layouts, is_export, is_export_bytes
-from auditor.export.parquet_input import column_names, is_parquet
+from auditor.export.parquet_input import column_names, is_parquet, is_parquet_bytes
 from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin
 from auditor.ingest.statement import ReadOptions
 from auditor.run.batch import STATEMENT_SUFFIXES
@@ -53,11 +53,12 @@ def is_export_input(path: Path, options: ReadOptions, piped: Piped | None = None
 
     A Parquet file named (or found in a folder) always is: no holder downloads Parquet, and
     the export reader says why one cannot be read. Standard input is when its bytes would
-    be as a file's.
+    be as a file's: Parquet bytes, or a CSV export's.
     """
     if is_stdin(path):
-        return piped is not None and piped.error is None and is_export_bytes(
-            piped.raw, STDIN_NAME, options)
+        if piped is None or piped.error is not None:
+            return False
+        return is_parquet_bytes(piped.raw) or is_export_bytes(piped.raw, STDIN_NAME, options)
     if is_parquet(path) and path.is_file():
         return True
     return is_export(path, options)
