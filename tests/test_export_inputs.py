@@ -250,8 +250,9 @@ def test_bad_parquet_exports_say_why_in_one_line(tmp_path: Path, cli: Cli) -> No
 
 
 def test_a_parquet_export_of_no_rows_reads_as_none(tmp_path: Path, cli: Cli) -> None:
-    code, result, _ = _json(cli, "scan", _parquet(tmp_path, _table().head(0)))
+    code, result, err = _json(cli, "scan", _parquet(tmp_path, _table().head(0)))
     assert code == 0 and result["files"][0]["rows"] == 0 and result["accounts"] == []
+    assert "no transactions below the header (line 1)" in err
 
 
 def test_an_export_row_with_no_account_is_rejected_not_lost(tmp_path: Path, cli: Cli) -> None:

@@ -44,7 +44,12 @@ def read_export(path: Path, options: ReadOptions, raw: bytes | None = None) -> E
     if raw is None:
         raw = read_bytes(path, options.max_bytes)
     if is_parquet(path) or is_parquet_bytes(raw):
-        return by_row(parse_export(decode_rows(csv_text(raw), options.encoding), path, options))
+        export = by_row(parse_export(decode_rows(csv_text(raw), options.encoding), path,
+                                     options))
+        if export.frame.empty and not export.rejected and not export.skipped:
+            # Its columns and no row: said, as of a statement, rather than a silent "clean".
+            export.notes.append(Said("note.no_rows", line=1))
+        return export
     return parse_export(decode_rows(raw, options.encoding), path, options)
 
 
