@@ -29,6 +29,7 @@ from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
 from auditor.models import FileReport, ScanResult
 from auditor.run.pipeline import ScanJob, with_answers
+from auditor.stitch.summary import AccountSummary
 from auditor.wording import Said
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -56,7 +57,8 @@ def run_dask(job: ScanJob, scheduler: str | None = None,
 
 
 def _audit(client: Any, job: ScanJob, path: Path, work: str,
-           progress: Progress | None) -> tuple[FileReport, list[Any], Hidden, Any]:
+           progress: Progress | None
+           ) -> tuple[FileReport, list[Any], Hidden, tuple[AccountSummary, ...]]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
     parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
