@@ -63,16 +63,25 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str,
     sent = [client.submit(convert_block, index, block, header, work, parts, options, today,
                           pure=False) for index, block in enumerate(iter_blocks(path))]
     total = len(sent) + parts
-    converted: list[Converted] = _gather(client, sent, progress, 0, total)
+    converted: list[Converted] = _gather(sent, progress, 0, total)
     failed = next((c.error for c in converted if c.error is not None), None)
     if failed is not None:
         raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
-    audited: list[Part] = _gather(client, [
-        client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)
-        for part in range(parts)], progress, len(sent), total)
+    audited: list[Part] = _gather([
+        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, pure=False)
+        for pieces in _pieces(converted, parts)], progress, len(sent), total)
     return (_report(path, converted, audited), _ordered(audited),
             sum((p.hidden for p in audited), Hidden()))
+
+
+def _pieces(converted: list[Converted], parts: int) -> list[list[tuple[int, int]]]:
+    """Per part: (block, row group) of every block holding its rows, in file order."""
+    found: list[list[tuple[int, int]]] = [[] for _ in range(parts)]
+    for index, block in enumerate(converted):
+        for part, group in block.groups.items():
+            found[part].append((index, group))
+    return found
 
 
 def _ordered(audited: list[Part]) -> list[Any]:
@@ -101,16 +110,24 @@ def _report(path: Path, converted: list[Converted], audited: list[Part]) -> File
         notes=(*notes, Said("export.note", accounts=accounts)))
 
 
-def _gather(client: Any, futures: list[Any], progress: Progress | None, done: int,
+def _gather(futures: list[Any], progress: Progress | None, done: int,
             total: int) -> list[Any]:
-    """The tasks' results in submission order, counting each as it finishes."""
+    """The tasks' results in submission order, counting each as it finishes.
+
+    Each result is fetched as soon as its task ends, while the others still run: a part's
+    findings take a while to unpickle, and the last part's alone is left for the end.
+    """
     from distributed import as_completed
 
-    for _ in as_completed(futures):
+    position = {future.key: n for n, future in enumerate(futures)}
+    results: list[Any] = [None] * len(futures)
+    for future, result in as_completed(futures, with_results=True):
+        results[position[future.key]] = result
+        future.release()  # the worker may forget it now
         done += 1
         if progress is not None:
             progress(done, total)
-    return client.gather(futures)
+    return results
 
 
 def _encoding(path: Path) -> str:
