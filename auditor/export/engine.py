@@ -8,6 +8,7 @@ few per hundred accounts), where the campaigns across all parts are counted.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -44,7 +45,8 @@ def run_dask(job: ScanJob, scheduler: str | None = None,
     path = job.paths[0]
     if not is_export(path, replace(job.options, max_bytes=DEFAULT_MAX_BYTES)):
         raise UsageError(Said("dask.no_export", path=mask_path(str(path))))
-    with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work:
+    with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work, \
+            _collected_once():
         try:
             report, findings, hidden = _audit(client, job, path, str(work), progress)
         except StatementError as exc:  # a quoted line break, or a header the parts lost
@@ -137,6 +139,21 @@ def _encoding(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
     return decode_rows(head[:head.rfind(b"\n") + 1] or head).encoding
+
+
+@contextmanager
+def _collected_once() -> Iterator[None]:
+    """The cyclic collector paused while the findings come in, and what is kept then set
+    aside from it: hundreds of thousands of findings would otherwise be walked again at
+    every collection, while they are unpickled here and while they are written out."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # kept to the end of the run; reference counting frees what it drops
+        if paused:
+            gc.enable()
 
 
 @contextmanager
