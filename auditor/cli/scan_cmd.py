@@ -90,7 +90,9 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
                   _answers(answers), same_account)
     fmt = _format(fmt, excel, output_dir, output)
     emit = Emit(fmt, output, output_dir, language, quiet, excel)
-    audit = partial(_audit, engine=engine, scheduler=scheduler)
+    # On Dask the workers write a JSON line's text as they find each finding.
+    lines = language if fmt is ScanFormat.jsonl else None
+    audit = partial(_audit, engine=engine, scheduler=scheduler, lines=lines)
     result = _new_only(job, state, emit, audit) if new_only else emit(audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)
     if not quiet:
@@ -135,12 +137,12 @@ def _answers(path: Path | None) -> AnswerStore | None:
 
 
 def _audit(job: ScanJob, quiet: bool, engine: Engine = Engine.in_process,
-           scheduler: str | None = None) -> ScanResult:
+           scheduler: str | None = None, lines: str | None = None) -> ScanResult:
     """Run the scan, with a progress bar on stderr when a person is watching."""
     from auditor.run.pipeline import files_of, run_scan
 
     if engine is Engine.dask or scheduler is not None:
-        return _audit_dask(job, quiet, engine, scheduler)
+        return _audit_dask(job, quiet, engine, scheduler, lines)
     if quiet or len(files_of(job)) < 2 or not sys.stderr.isatty():
         return run_scan(job)
     from rich.console import Console
@@ -151,8 +153,10 @@ def _audit(job: ScanJob, quiet: bool, engine: Engine = Engine.in_process,
         return run_scan(job, progress=lambda done: bar.update(task, completed=done))
 
 
-def _audit_dask(job: ScanJob, quiet: bool, engine: Engine, scheduler: str | None) -> ScanResult:
-    """The export audited on Dask, with a bar on stderr when a person is watching."""
+def _audit_dask(job: ScanJob, quiet: bool, engine: Engine, scheduler: str | None,
+                lines: str | None) -> ScanResult:
+    """The export audited on Dask, with a bar on stderr when a person is watching; lines:
+    the language its findings' JSON lines are written in, if they are."""
     from auditor.errors import UsageError
     from auditor.export.engine import run_dask
     from auditor.wording import Said
@@ -160,14 +164,15 @@ def _audit_dask(job: ScanJob, quiet: bool, engine: Engine, scheduler: str | None
     if engine is not Engine.dask:
         raise UsageError(Said("dask.needs_dask"))
     if quiet or not sys.stderr.isatty():
-        return run_dask(job, scheduler)
+        return run_dask(job, scheduler, lines=lines)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("auditing", total=None)
         return run_dask(job, scheduler, lambda done, total: bar.update(task, completed=done,
-                                                                        total=total))
+                                                                        total=total),
+                        lines=lines)
 
 
 @dataclass(frozen=True)

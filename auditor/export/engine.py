@@ -21,13 +21,14 @@ from typing import Any
 from auditor.errors import StatementError, UsageError
 from auditor.export.blocks import header_of, iter_blocks
 from auditor.export.detect import is_export
+from auditor.export.output import lined
 from auditor.export.parquet_input import is_parquet
 from auditor.export.parts import Converted, Part, audit_part, convert_block
 from auditor.hidden import Hidden
 from auditor.ingest.account import mask_path
 from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
-from auditor.models import FileReport, ScanResult
+from auditor.models import FileReport, Finding, ScanResult
 from auditor.run.pipeline import ScanJob, with_answers
 from auditor.wording import Said
 
@@ -37,8 +38,12 @@ _BYTES_PER_ROW = 120  # a 全銀協 row of CP932, to size the parts before readi
 
 
 def run_dask(job: ScanJob, scheduler: str | None = None,
-             progress: Progress | None = None) -> ScanResult:
-    """Audit the job's one export on Dask; its unreadable rows are rejected by line."""
+             progress: Progress | None = None, lines: str | None = None) -> ScanResult:
+    """Audit the job's one export on Dask; its unreadable rows are rejected by line.
+
+    lines: a language to have the workers write each finding's JSON line in (for
+    write_jsonl), while they audit.
+    """
     client_of = _dask()
     if len(job.paths) != 1:
         raise UsageError(Said("dask.one_file", count=len(job.paths)))
@@ -48,15 +53,15 @@ def run_dask(job: ScanJob, scheduler: str | None = None,
     with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work, \
             _collected_once():
         try:
-            report, findings, hidden = _audit(client, job, path, str(work), progress)
+            report, findings, hidden = _audit(client, job, path, str(work), progress, lines)
         except StatementError as exc:  # a quoted line break, or a header the parts lost
             report, findings, hidden = failed_report(path, exc, "reading"), (), Hidden()
-    result = ScanResult((report,), tuple(findings), ("",), hidden=hidden)
+    result = ScanResult((report,), findings, ("",), hidden=hidden)
     return with_answers(result, job.answers)
 
 
-def _audit(client: Any, job: ScanJob, path: Path, work: str,
-           progress: Progress | None) -> tuple[FileReport, list[Any], Hidden]:
+def _audit(client: Any, job: ScanJob, path: Path, work: str, progress: Progress | None,
+           lines: str | None) -> tuple[FileReport, tuple[Finding, ...], Hidden]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
     parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
@@ -71,9 +76,9 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str,
         raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
     audited: list[Part] = _gather([
-        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, pure=False)
+        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, lines, pure=False)
         for pieces in _pieces(converted, parts)], progress, len(sent), total)
-    return (_report(path, converted, audited), _ordered(audited),
+    return (_report(path, converted, audited), _ordered(audited, lines),
             sum((p.hidden for p in audited), Hidden()))
 
 
@@ -86,12 +91,16 @@ def _pieces(converted: list[Converted], parts: int) -> list[list[tuple[int, int]
     return found
 
 
-def _ordered(audited: list[Part]) -> list[Any]:
+def _ordered(audited: list[Part], lang: str | None) -> tuple[Finding, ...]:
     """Findings as a scan on one machine lists them: accounts as they first appear, each
-    account's in time order (a part keeps them so)."""
-    keyed = [(first, part, n, finding) for part, found in enumerate(audited)
-             for n, (first, finding) in enumerate(found.findings)]
-    return [finding for *_, finding in sorted(keyed, key=lambda k: k[:3])]
+    account's in time order (a part keeps them so); with their JSON lines, if written."""
+    keyed = sorted((first, part, n) for part, found in enumerate(audited)
+                   for n, (first, _) in enumerate(found.findings))
+    findings = [audited[part].findings[n][1] for _, part, n in keyed]
+    if lang is None:
+        return tuple(findings)
+    texts = [audited[part].lines[n] for _, part, n in keyed]  # type: ignore[index]
+    return lined(findings, texts, lang)
 
 
 def _report(path: Path, converted: list[Converted], audited: list[Part]) -> FileReport:

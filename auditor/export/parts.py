@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from auditor.detect.audit import Window
 from auditor.detect.rules import Context
 from auditor.export.audit import audit_frame, balance_breaks, in_account_order
 from auditor.export.blocks import Block, read_block
+from auditor.export.output import json_lines
 from auditor.export.read import parse_export
 from auditor.errors import StatementError
 from auditor.hidden import Hidden
@@ -56,6 +57,7 @@ class Part:
     hidden: Hidden
     accounts: int
     breaks: tuple[int, ...]
+    lines: list[str] | None = None  # each finding's JSON line, when asked for
 
 
 def block_file(work: str, index: int) -> Path:
@@ -124,15 +126,20 @@ def _write_by_part(frame: pd.DataFrame, path: Path, parts: int) -> dict[int, int
 
 
 def audit_part(pieces: list[tuple[int, int]], work: str, ctx: Context, window: Window,
-               bank: str | None) -> Part:
+               bank: str | None, lines: str | None = None) -> Part:
     """Every account whose rows hashed to this part, audited on its whole history.
 
     pieces: (block, row group) of each block that holds rows of the part, in file order.
+    lines: the language to write each finding's JSON line in, here rather than all of
+    them in the one process that gathers them.
     """
     if not pieces:
-        return Part([], Hidden(), 0, ())
+        return Part([], Hidden(), 0, (), None if lines is None else [])
     with _no_collection():
-        return _audit(pieces, work, ctx, window, bank)
+        part = _audit(pieces, work, ctx, window, bank)
+        if lines is not None:
+            part = replace(part, lines=json_lines((f for _, f in part.findings), lines))
+        return part
 
 
 def _audit(pieces: list[tuple[int, int]], work: str, ctx: Context, window: Window,
