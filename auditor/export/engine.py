@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import StatementError, UsageError
+from auditor.export import blocks as cutting
 from auditor.export.blocks import header_of, iter_blocks
 from auditor.export.detect import is_export
 from auditor.export.output import lined
@@ -64,11 +65,13 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str, progress: Progress 
            lines: str | None) -> tuple[FileReport, tuple[Finding, ...], Hidden]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
-    parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
+    threads = max(1, sum(client.nthreads().values()))
+    parts = _rounded(path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1, threads)
     today = job.options.today or date.today()
     # Each block is sent as soon as it is cut: the workers convert while this reads on.
     sent = [client.submit(convert_block, index, block, header, work, parts, options, today,
-                          pure=False) for index, block in enumerate(iter_blocks(path))]
+                          pure=False)
+            for index, block in enumerate(iter_blocks(path, _block_bytes(path, threads)))]
     total = len(sent) + parts
     converted: list[Converted] = _gather(sent, progress, 0, total)
     failed = next((c.error for c in converted if c.error is not None), None)
@@ -80,6 +83,19 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str, progress: Progress 
         for pieces in _pieces(converted, parts)], progress, len(sent), total)
     return (_report(path, converted, audited), _ordered(audited, lines),
             sum((p.hidden for p in audited), Hidden()))
+
+
+def _rounded(count: int, threads: int) -> int:
+    """count, or the next multiple of the workers' threads: none waits alone at the end."""
+    return -(-max(1, count) // threads) * threads
+
+
+def _block_bytes(path: Path, threads: int) -> int:
+    """A block's size: about BLOCK_BYTES at most, the blocks as many as a multiple of the
+    threads (each ends at the last line break before its size: a 64th more is for that)."""
+    body = path.stat().st_size
+    size = -(-body // _rounded(-(-body // cutting.BLOCK_BYTES), threads))
+    return size + size // 64
 
 
 def _pieces(converted: list[Converted], parts: int) -> list[list[tuple[int, int]]]:

@@ -116,7 +116,8 @@ def _write_by_part(frame: pd.DataFrame, path: Path, parts: int) -> dict[int, int
     table = pa.Table.from_pandas(frame, preserve_index=False).take(
         np.argsort(part, kind="stable"))
     groups: dict[int, int] = {}
-    with pq.ParquetWriter(path, table.schema) as writer:
+    # Uncompressed: read once, soon, from the page cache; compressing took a third longer.
+    with pq.ParquetWriter(path, table.schema, compression="none") as writer:
         offset = 0
         for number in np.flatnonzero(counts).tolist():
             size = int(counts[number])
