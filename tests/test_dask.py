@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,33 @@ def test_a_parquet_cells_line_breaks_move_no_line_on_dask(tmp_path: Path, schedu
         assert [(f["account"], f["line"]) for f in result["findings"]] == [
             ("***1111", 3), ("***1111", 4), ("***1111", 5), ("***1111", 9), ("***3333", 12)]
         assert [r["line"] for r in result["files"][0]["rejected"]] == [8, 11]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_json_lines_written_on_the_workers_are_those_of_one_machine(
+        tmp_path: Path, scheduler: str, small_parts: None, cli: Callable[..., Run],
+        lang: str) -> None:
+    path = tmp_path / "export.csv"
+    write_export(Bank(accounts=60, hit_share=0.3, seed="l"), path, "date")
+    alone = cli("scan", path, "-f", "jsonl", "--lang", lang).out
+    spread = cli("scan", path, "--engine", "dask", "--scheduler", scheduler, "-f", "jsonl",
+                 "--lang", lang).out
+    assert spread == alone != ""
+
+
+def test_lines_made_in_another_language_are_not_written(tmp_path: Path) -> None:
+    import io
+
+    from auditor.export.output import json_lines, lined, write_jsonl
+    from auditor.models import Finding, Reason, ScanResult, Severity
+
+    reason = Reason("first-seen", Severity.low, "first", "初めて")
+    found = [Finding("x.csv", 2, date(2020, 1, 1), None, 100, "ﾍﾟｲﾍﾟｲ", "paypay", 10,
+                     Severity.low, (reason,), account="1234567")]
+    made = lined(found, json_lines(found, "ja"), "ja")
+    out = io.StringIO()
+    write_jsonl(ScanResult((), made), out, "en")
+    assert json.loads(out.getvalue())["reasons"] == ["first"]
+    out = io.StringIO()
+    write_jsonl(ScanResult((), made), out, "ja")
+    assert json.loads(out.getvalue())["reasons"] == ["初めて"]

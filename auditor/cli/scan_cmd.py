@@ -90,7 +90,8 @@ def scan(files: Files, allow: Allow = None, config: ConfigPath = None,
                   _answers(answers), same_account)
     fmt = _format(fmt, excel, output_dir, output)
     emit = Emit(fmt, output, output_dir, language, quiet, excel)
-    audit = partial(_audit, engine=engine, scheduler=scheduler)
+    lines = language if fmt is ScanFormat.jsonl else None  # on Dask, made by the workers
+    audit = partial(_audit, engine=engine, scheduler=scheduler, lines=lines)
     result = _new_only(job, state, emit, audit) if new_only else emit(audit(job, quiet))
     _tell(result, settings, today, language, quiet, fmt)
     if not quiet:
@@ -135,12 +136,13 @@ def _answers(path: Path | None) -> AnswerStore | None:
 
 
 def _audit(job: ScanJob, quiet: bool, engine: Engine = Engine.in_process,
-           scheduler: str | None = None) -> ScanResult:
+           scheduler: str | None = None, lines: str | None = None) -> ScanResult:
     """Run the scan, with a progress bar on stderr when a person is watching."""
     from auditor.run.pipeline import files_of, run_scan
 
     if engine is Engine.dask or scheduler is not None:
-        return _audit_dask(job, quiet, engine, scheduler)
+        from auditor.export.engine import run_dask
+        return _audit_dask(partial(run_dask, job, scheduler, lines=lines), quiet, engine)
     if quiet or len(files_of(job)) < 2 or not sys.stderr.isatty():
         return run_scan(job)
     from rich.console import Console
@@ -151,23 +153,21 @@ def _audit(job: ScanJob, quiet: bool, engine: Engine = Engine.in_process,
         return run_scan(job, progress=lambda done: bar.update(task, completed=done))
 
 
-def _audit_dask(job: ScanJob, quiet: bool, engine: Engine, scheduler: str | None) -> ScanResult:
+def _audit_dask(run: Callable[..., ScanResult], quiet: bool, engine: Engine) -> ScanResult:
     """The export audited on Dask, with a bar on stderr when a person is watching."""
     from auditor.errors import UsageError
-    from auditor.export.engine import run_dask
     from auditor.wording import Said
 
     if engine is not Engine.dask:
         raise UsageError(Said("dask.needs_dask"))
     if quiet or not sys.stderr.isatty():
-        return run_dask(job, scheduler)
+        return run()
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("auditing", total=None)
-        return run_dask(job, scheduler, lambda done, total: bar.update(task, completed=done,
-                                                                        total=total))
+        return run(lambda done, total: bar.update(task, completed=done, total=total))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ UTF-8 continuation bytes are 0x80-0xBF, so the same holds for it.
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,21 +64,29 @@ def iter_blocks(path: Path, size: int | None = None) -> Iterator[Block]:
     start = len(header_of(path))
     line = 2
     with path.open("rb") as handle:
-        handle.seek(start)
-        carry = b""
-        while True:
-            chunk = handle.read(size)
-            data = carry + chunk
-            if not data:
-                break
-            cut = data.rfind(b"\n") + 1 if chunk else len(data)
-            if cut == 0:  # one line longer than a block: take more
-                carry = data
-                continue
-            yield Block(str(path), start, start + cut, line)
-            line += data.count(b"\n", 0, cut)
-            start += cut
-            carry = data[cut:]
+        total = os.fstat(handle.fileno()).st_size
+        if total <= start:
+            return
+        # Mapped, not read: only the newline bytes are looked at, and nothing is copied.
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            while start < total:
+                end = _cut(view, start, min(start + size, total), total)
+                yield Block(str(path), start, end, line)
+                line += int(np.count_nonzero(np.frombuffer(view, np.uint8, end - start, start)
+                                             == _NEWLINE))
+                start = end
+
+
+def _cut(view: mmap.mmap, start: int, end: int, total: int) -> int:
+    """Just past the last line break in [start, end), or past the first one after it when
+    one line is longer than a block; the file's end for its last block."""
+    if end >= total:
+        return total
+    cut = view.rfind(b"\n", start, end) + 1
+    if cut:
+        return cut
+    after = view.find(b"\n", end)
+    return total if after < 0 else after + 1
 
 
 def read_block(block: Block) -> bytes:

@@ -8,6 +8,7 @@ few per hundred accounts), where the campaigns across all parts are counted.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,15 +20,17 @@ from typing import Any
 
 from auditor.errors import StatementError, UsageError
 from auditor.export.accounts import export_accounts
+from auditor.export import blocks as cutting
 from auditor.export.blocks import header_of, iter_blocks
 from auditor.export.detect import is_export
+from auditor.export.output import lined
 from auditor.export.parquet_input import is_parquet
 from auditor.export.parts import Converted, Part, audit_part, convert_block
 from auditor.hidden import Hidden
 from auditor.ingest.account import mask_path
 from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
-from auditor.models import FileReport, ScanResult
+from auditor.models import FileReport, Finding, ScanResult
 from auditor.run.pipeline import ScanJob, with_answers
 from auditor.stitch.summary import AccountSummary
 from auditor.wording import Said
@@ -38,55 +41,89 @@ _BYTES_PER_ROW = 120  # a 全銀協 row of CP932, to size the parts before readi
 
 
 def run_dask(job: ScanJob, scheduler: str | None = None,
-             progress: Progress | None = None) -> ScanResult:
-    """Audit the job's one export on Dask; its unreadable rows are rejected by line."""
+             progress: Progress | None = None, lines: str | None = None) -> ScanResult:
+    """Audit the job's one export on Dask; its unreadable rows are rejected by line.
+
+    lines: a language to have the workers write each finding's JSON line in (for
+    write_jsonl), while they audit.
+    """
     client_of = _dask()
     if len(job.paths) != 1:
         raise UsageError(Said("dask.one_file", count=len(job.paths)))
     path = job.paths[0]
     if not is_export(path, replace(job.options, max_bytes=DEFAULT_MAX_BYTES)):
         raise UsageError(Said("dask.no_export", path=mask_path(str(path))))
-    with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work:
+    with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work, \
+            _collected_once():
         try:
-            report, findings, hidden, accounts = _audit(client, job, path, str(work), progress)
+            report, findings, hidden, accounts = _audit(client, job, path, str(work), progress,
+                                                        lines)
         except StatementError as exc:  # a quoted line break, or a header the parts lost
-            report, findings, hidden, accounts = (failed_report(path, exc, "reading"), [],
+            report, findings, hidden, accounts = (failed_report(path, exc, "reading"), (),
                                                   Hidden(), ())
-    result = ScanResult((report,), tuple(findings), ("",), accounts=accounts, hidden=hidden)
+    result = ScanResult((report,), findings, ("",), accounts=accounts, hidden=hidden)
     return with_answers(result, job.answers)
 
 
-def _audit(client: Any, job: ScanJob, path: Path, work: str,
-           progress: Progress | None
-           ) -> tuple[FileReport, list[Any], Hidden, tuple[AccountSummary, ...]]:
+def _audit(client: Any, job: ScanJob, path: Path, work: str, progress: Progress | None,
+           lines: str | None
+           ) -> tuple[FileReport, tuple[Finding, ...], Hidden, tuple[AccountSummary, ...]]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
-    parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
+    threads = max(1, sum(client.nthreads().values()))
+    parts = _rounded(path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1, threads)
     today = job.options.today or date.today()
     # Each block is sent as soon as it is cut: the workers convert while this reads on.
     sent = [client.submit(convert_block, index, block, header, work, parts, options, today,
-                          pure=False) for index, block in enumerate(iter_blocks(path))]
+                          pure=False)
+            for index, block in enumerate(iter_blocks(path, _block_bytes(path, threads)))]
     total = len(sent) + parts
-    converted: list[Converted] = _gather(client, sent, progress, 0, total)
+    converted: list[Converted] = _gather(sent, progress, 0, total)
     failed = next((c.error for c in converted if c.error is not None), None)
     if failed is not None:
         raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
-    audited: list[Part] = _gather(client, [
-        client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)
-        for part in range(parts)], progress, len(sent), total)
-    report, findings = _report(path, converted, audited), _ordered(audited)
+    audited: list[Part] = _gather([
+        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, lines, pure=False)
+        for pieces in _pieces(converted, parts)], progress, len(sent), total)
+    report, findings = _report(path, converted, audited), _ordered(audited, lines)
     accounts = export_accounts((s for p in audited for s in p.seen), str(path), report.bank,
                                findings)
     return report, findings, sum((p.hidden for p in audited), Hidden()), accounts
 
 
-def _ordered(audited: list[Part]) -> list[Any]:
+def _rounded(count: int, threads: int) -> int:
+    """count, or the next multiple of the workers' threads: none waits alone at the end."""
+    return -(-max(1, count) // threads) * threads
+
+
+def _block_bytes(path: Path, threads: int) -> int:
+    """A block's size: about BLOCK_BYTES at most, the blocks as many as a multiple of the
+    threads (each ends at the last line break before its size: a 64th more is for that)."""
+    body = path.stat().st_size
+    size = -(-body // _rounded(-(-body // cutting.BLOCK_BYTES), threads))
+    return size + size // 64
+
+
+def _pieces(converted: list[Converted], parts: int) -> list[list[tuple[int, int]]]:
+    """Per part: (block, row group) of every block holding its rows, in file order."""
+    found: list[list[tuple[int, int]]] = [[] for _ in range(parts)]
+    for index, block in enumerate(converted):
+        for part, group in block.groups.items():
+            found[part].append((index, group))
+    return found
+
+
+def _ordered(audited: list[Part], lang: str | None) -> tuple[Finding, ...]:
     """Findings as a scan on one machine lists them: accounts as they first appear, each
-    account's in time order (a part keeps them so)."""
-    keyed = [(first, part, n, finding) for part, found in enumerate(audited)
-             for n, (first, finding) in enumerate(found.findings)]
-    return [finding for *_, finding in sorted(keyed, key=lambda k: k[:3])]
+    account's in time order (a part keeps them so); with their JSON lines, if written."""
+    keyed = sorted((first, part, n) for part, found in enumerate(audited)
+                   for n, (first, _) in enumerate(found.findings))
+    findings = [audited[part].findings[n][1] for _, part, n in keyed]
+    if lang is None:
+        return tuple(findings)
+    texts = [audited[part].lines[n] for _, part, n in keyed]  # type: ignore[index]
+    return lined(findings, texts, lang)
 
 
 def _report(path: Path, converted: list[Converted], audited: list[Part]) -> FileReport:
@@ -107,16 +144,24 @@ def _report(path: Path, converted: list[Converted], audited: list[Part]) -> File
         notes=(*notes, Said("export.note", accounts=accounts)), accounts=accounts)
 
 
-def _gather(client: Any, futures: list[Any], progress: Progress | None, done: int,
+def _gather(futures: list[Any], progress: Progress | None, done: int,
             total: int) -> list[Any]:
-    """The tasks' results in submission order, counting each as it finishes."""
+    """The tasks' results in submission order, counting each as it finishes.
+
+    Each result is fetched as soon as its task ends, while the others still run: a part's
+    findings take a while to unpickle, and the last part's alone is left for the end.
+    """
     from distributed import as_completed
 
-    for _ in as_completed(futures):
+    position = {future.key: n for n, future in enumerate(futures)}
+    results: list[Any] = [None] * len(futures)
+    for future, result in as_completed(futures, with_results=True):
+        results[position[future.key]] = result
+        future.release()  # the worker may forget it now
         done += 1
         if progress is not None:
             progress(done, total)
-    return client.gather(futures)
+    return results
 
 
 def _encoding(path: Path) -> str:
@@ -126,6 +171,21 @@ def _encoding(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
     return decode_rows(head[:head.rfind(b"\n") + 1] or head).encoding
+
+
+@contextmanager
+def _collected_once() -> Iterator[None]:
+    """The cyclic collector paused while the findings come in, and what is kept then set
+    aside from it: hundreds of thousands of findings would otherwise be walked again at
+    every collection, while they are unpickled here and while they are written out."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # kept to the end of the run; reference counting frees what it drops
+        if paused:
+            gc.enable()
 
 
 @contextmanager

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from auditor.errors import UsageError
-from auditor.models import ScanResult
+from auditor.models import Finding, ScanResult
 from auditor.render.safety import json_inert
 from auditor.wording import Said
 
 # What json.dumps(row, ensure_ascii=False) builds anew for every row, built once.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+class Lined(tuple):  # type: ignore[type-arg]
+    """Findings whose JSON lines were written where they were found (on a Dask worker),
+    in the language ``lang``. Any change to the findings makes a new, plain tuple."""
+
+    lang: str
+    lines: list[str]
+
+
+def lined(findings: list[Finding], lines: list[str], lang: str) -> Lined:
+    found = Lined(findings)
+    found.lang, found.lines = lang, lines
+    return found
+
+
+def json_lines(findings: Iterable[Finding], lang: str) -> list[str]:
+    """Each finding's line of findings.jsonl, as write_jsonl writes it (no account label:
+    an export's findings carry their own account)."""
+    return [json_inert(_ENCODER.encode(finding.to_dict(lang))) + "\n" for finding in findings]
 
 
 def rows(result: ScanResult, lang: str) -> list[dict[str, Any]]:
@@ -22,6 +43,10 @@ def rows(result: ScanResult, lang: str) -> list[dict[str, Any]]:
 
 def write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
     """One finding a line, as findings.jsonl of --output-dir holds them."""
+    found = result.findings
+    if isinstance(found, Lined) and found.lang == lang and not result.accounts:
+        out.writelines(found.lines)
+        return
     for row in rows(result, lang):
         out.write(json_inert(_ENCODER.encode(row)) + "\n")
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from auditor.detect.catalogue import Wallet
-from auditor.models import Severity
+from auditor.models import Reason, Severity
 from auditor.detect.rules import Context, Hit, Rule
 from auditor.wording import Bi, both, yen
 
@@ -17,14 +17,14 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     A day is 24 hours before each debit where the bank prints times, else the calendar day.
     Each account's (column ``acct``) top-ups count alone.
     """
-    hits: list[Hit] = []
     share = ctx.settings.cap_share
-    for (_, wallet_id), group in _near(debits, ctx).groupby(["acct", "wallet"], sort=False):
+    near = _near(debits, ctx)
+    hits = _monthly(near, ctx, share)  # before the daily ones: a row's first reason is kept
+    daily = [wallet.id for wallet in ctx.catalogue.wallets if wallet.daily_cap is not None]
+    near = near[near["wallet"].isin(daily)]
+    for (_, wallet_id), group in near.groupby(["acct", "wallet"], sort=False):
         wallet = ctx.catalogue.get(str(wallet_id))
-        if wallet.monthly_cap is not None:
-            hits += _monthly(group, wallet, wallet.monthly_cap, share)
-        if wallet.daily_cap is not None:
-            hits += _daily(group, wallet, wallet.daily_cap, share)
+        hits += _daily(group, wallet, int(wallet.daily_cap or 0), share)
     return hits
 
 
@@ -43,18 +43,38 @@ def _near(debits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     return named[total.to_numpy() >= least * ctx.settings.cap_share]
 
 
-def _monthly(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[Hit]:
+def _monthly(near: pd.DataFrame, ctx: Context, share: float) -> list[Hit]:
+    """Debits of each account's calendar month to a wallet that reach the share of its
+    monthly cap: the months of all accounts summed at once, a reason made once a month."""
+    caps = {wallet.id: wallet.monthly_cap for wallet in ctx.catalogue.wallets
+            if wallet.monthly_cap is not None}
+    capped = near[near["wallet"].isin(list(caps))]
+    if capped.empty:
+        return []
+    dates = capped["date"].dt
+    month = pd.Series((dates.year * 100 + dates.month).to_numpy(), index=capped.index)
+    total = capped.groupby([capped["acct"], capped["wallet"], month], sort=False)[
+        "debit"].transform("sum").to_numpy()
+    keep = total >= capped["wallet"].map(caps).to_numpy(dtype=float) * share
+    rows = capped[keep]
+    reasons: dict[tuple[object, ...], Reason] = {}
     hits = []
-    for when, month in group.groupby(group["date"].dt.strftime("%Y-%m"), sort=False):
-        total = int(month["debit"].sum())
-        if total < cap * share:
-            continue
-        percent = round(100 * total / cap)
-        reason = RULE.reason(*both("rule.near-cap.monthly", total=yen(total), month=when,
-                                   wallet=Bi(wallet.name_en, wallet.name_ja), percent=percent,
-                                   cap=yen(cap)))
-        hits.extend(Hit(int(seq), reason) for seq in month.index)
+    for seq, *key in zip(rows.index.tolist(), rows["acct"].tolist(), rows["wallet"].tolist(),
+                         month[keep].tolist(), total[keep].tolist(), strict=True):
+        reason = reasons.get(tuple(key))
+        if reason is None:
+            reason = reasons[tuple(key)] = _month_reason(ctx.catalogue.get(str(key[1])),
+                                                         int(caps[key[1]]), *key[2:])
+        hits.append(Hit(int(seq), reason))
     return hits
+
+
+def _month_reason(wallet: Wallet, cap: int, month: int, total: int) -> Reason:
+    """The reason of a month (year * 100 + month) whose top-ups came to total."""
+    return RULE.reason(*both("rule.near-cap.monthly", total=yen(total),
+                             month=f"{month // 100:04d}-{month % 100:02d}",
+                             wallet=Bi(wallet.name_en, wallet.name_ja),
+                             percent=round(100 * total / cap), cap=yen(cap)))
 
 
 def _daily(group: pd.DataFrame, wallet: Wallet, cap: int, share: float) -> list[Hit]:
