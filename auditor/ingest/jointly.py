@@ -24,7 +24,7 @@ from auditor.ingest.layouts import Layout
 from auditor.ingest.mixed import foreign_text
 from auditor.ingest.normalise import Typed
 from auditor.ingest.read import LINE_END
-from auditor.ingest.rows import RowProblems
+from auditor.ingest.rows import RowProblems, split_problems
 from auditor.ingest.statement import Opened, ReadOptions, Statement, generic_note
 from auditor.models import FileReport
 
@@ -40,6 +40,7 @@ class Head:
     path: Path
     encoding: str
     rejected: list[tuple[int, str]]
+    skipped: list[tuple[int, str]]
     order: str
     breaks: tuple[int, ...]
     notes: list[str]
@@ -64,7 +65,7 @@ class Finished:
         rows = self.frame.iloc[int(self.starts[k]):int(self.starts[k + 1])]
         rows = rows.reset_index(drop=True)
         rows["time"] = rows["time"].to_numpy(dtype=object)  # typed as a lone file's column
-        return Statement(head.path, self.layout, head.encoding, rows, head.rejected, [],
+        return Statement(head.path, self.layout, head.encoding, rows, head.rejected, head.skipped,
                          head.order, head.breaks, head.notes, head.account, None, head.branch)
 
     def reports(self) -> list[FileReport]:
@@ -78,7 +79,8 @@ class Finished:
         return [FileReport(path=str(head.path), layout=layout.id, bank=layout.bank,
                            account=mask(head.account), encoding=head.encoding,
                            rows=int(self.starts[k + 1] - self.starts[k]),
-                           rejected=tuple(head.rejected), debit_total=int(debit[k]),
+                           rejected=tuple(head.rejected), skipped=tuple(head.skipped),
+                           debit_total=int(debit[k]),
                            credit_total=int(credit[k]), period=(opened[k], closed[k]),
                            order=head.order, balance_breaks=head.breaks, notes=tuple(head.notes))
                 for k, head in enumerate(self.heads)]
@@ -91,21 +93,23 @@ def finish_jointly(members: Sequence[tuple[int, Opened]], both: Typed, bounds: n
     Rows bounds[k]:bounds[k + 1] of ``both`` are the k-th member's non-blank records.
     """
     sizes = np.diff(bounds)
-    owner = np.repeat(np.arange(len(sizes)), sizes)
-    ok = (sizes > 0) & (sizes < most_rows) & _none(owner, ~both.good, len(sizes))
-    missing = (both.ymd[:, 0] < 0) & (both.ymd[:, 1] > 0)
-    ok &= _none(owner, missing, len(sizes))
-    when = _dates(both, owner, ok, options)
-    ok &= _none(owner, np.isnat(when), len(sizes))
-    ok &= _none(owner, _foreign(both, owner, ok, [opened for _, opened in members]), len(sizes))
+    count = len(sizes)
+    owner = np.repeat(np.arange(count), sizes)
+    missing = both.good & (both.ymd[:, 0] < 0) & (both.ymd[:, 1] > 0)
+    ok = (sizes > 0) & (sizes < most_rows) & _none(owner, missing, count)
+    when, rows = _dates(both, owner, ok, options)
+    opened = [each for _, each in members]
+    ok &= _none(owner, _foreign(both, owner, ok[owner] & rows.good, opened), count)
+    ok &= np.bincount(owner[rows.good], minlength=count) > 0  # a file of no row reads alone
     taken = np.flatnonzero(ok)
-    rows = np.flatnonzero(ok[owner])
-    starts = np.concatenate([[0], np.cumsum(sizes[taken])])
-    orders, breaks = _chains(both, rows, when, starts, members[0][1].match.layout.order)
-    frame = _frame(both, rows, when, starts, orders == NEWEST_FIRST)
-    heads = [_head(members[k][1], str(orders[at]), breaks.get(at, ()))
+    kept = np.flatnonzero(ok[owner] & rows.good)
+    starts = np.concatenate([[0], np.cumsum(np.bincount(owner[kept], minlength=count)[taken])])
+    orders, breaks = _chains(both, kept, when, starts, members[0][1].match.layout.order)
+    frame = _frame(both, kept, when, starts, orders == NEWEST_FIRST)
+    heads = [_head(opened[k], str(orders[at]), breaks.get(at, ()),
+                   _problems(both, rows, int(bounds[k]), int(bounds[k + 1])))
              for at, k in enumerate(taken.tolist())]
-    finished = Finished(members[0][1].match.layout, [members[k][0] for k in taken.tolist()],
+    finished = Finished(opened[0].match.layout, [members[k][0] for k in taken.tolist()],
                         heads, frame, starts)
     return finished, np.flatnonzero(~ok).tolist()
 
@@ -115,28 +119,42 @@ def _none(owner: np.ndarray, flagged: np.ndarray, count: int) -> np.ndarray:
     return np.bincount(owner[flagged], minlength=count) == 0
 
 
-def _dates(both: Typed, owner: np.ndarray, ok: np.ndarray, options: ReadOptions) -> np.ndarray:
-    """Each row's date; NaT in members already refused, and where a day does not exist.
+def _dates(both: Typed, owner: np.ndarray, ok: np.ndarray,
+           options: ReadOptions) -> tuple[np.ndarray, RowProblems]:
+    """Each row's date (NaT where it has none), and each row's problems, as dated() finds them.
 
     The members left give every year, so no year is filled in: a row's date is its own.
+    Rows of members already refused are not dated.
     """
     when = np.full(len(owner), np.datetime64("NaT"), dtype="datetime64[D]")
+    rows = RowProblems.of(both.reasons, both.good)
     chosen = ok[owner]
-    rows = RowProblems.of(both.reasons[chosen], both.good[chosen])
-    dated = to_dates(both.ymd[chosen], rows, Dating(options.year, date.today(), None), [],
+    some = RowProblems.of(both.reasons[chosen], both.good[chosen])
+    dated = to_dates(both.ymd[chosen], some, Dating(options.year, date.today(), None), [],
                      both.label)
-    when[chosen] = np.where(rows.good, dated, np.datetime64("NaT"))
-    return when
+    rows.reasons[chosen], rows.good[chosen] = some.reasons, some.good
+    when[chosen] = np.where(some.good, dated, np.datetime64("NaT"))
+    return when, rows
 
 
-def _foreign(both: Typed, owner: np.ndarray, ok: np.ndarray,
+def _problems(both: Typed, rows: RowProblems, start: int,
+              stop: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A member's rejected rows and the bank's notes below its table (split_problems)."""
+    if rows.good[start:stop].all():
+        return [], []
+    mine = RowProblems.of(rows.reasons[start:stop], rows.good[start:stop])
+    return split_problems(mine, both.lines[start:stop], both.cells.iloc[start:stop])
+
+
+def _foreign(both: Typed, owner: np.ndarray, rows: np.ndarray,
              opened: Sequence[Opened]) -> np.ndarray:
-    """Rows whose text is UTF-8 read as another encoding, in members that check for it."""
+    """Which of the rows have UTF-8 text read as another encoding, in members that check it."""
     foreign = np.zeros(len(owner), dtype=bool)
     encodings = [each.decoded.encoding if each.decoded.check_rows else None for each in opened]
-    for encoding in {name for name, good in zip(encodings, ok, strict=True) if good and name}:
-        mine = np.array([name == encoding for name in encodings])
-        checked = mine[owner] & ok[owner]
+    for encoding in {name for name in encodings if name}:
+        checked = rows & np.array([name == encoding for name in encodings])[owner]
+        if not checked.any():
+            continue
         for column in ("description", "channel"):
             text = both.texts[column]
             codes = np.asarray(text.codes)
@@ -205,9 +223,11 @@ def _frame(both: Typed, rows: np.ndarray, when: np.ndarray, starts: np.ndarray,
     })
 
 
-def _head(opened: Opened, order: str, breaks: tuple[int, ...]) -> Head:
+def _head(opened: Opened, order: str, breaks: tuple[int, ...],
+          problems: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> Head:
     match, decoded = opened.match, opened.decoded
     preamble = LINE_END.split(decoded.text[:match.header_start])
-    return Head(opened.path, decoded.encoding, sorted(decoded.rejected), order, breaks,
-                [*generic_note(match), *decoded.note()], find_account(preamble, opened.path),
-                find_branch(preamble))
+    rejected, skipped = problems
+    return Head(opened.path, decoded.encoding, sorted([*decoded.rejected, *rejected]), skipped,
+                order, breaks, [*generic_note(match), *decoded.note()],
+                find_account(preamble, opened.path), find_branch(preamble))

@@ -45,8 +45,10 @@ def _kind(opened: Opened) -> tuple[object, ...]:
     body = match.body_start
     if match.ragged or not plain_body(text, body) or not text[body:].strip("\r\n"):
         return ()
-    return (id(match.layout), match.delimiter, match.width,
-            tuple(sorted(match.positions.items())))
+    # An unknown bank's layout is built for each file: files whose layouts are equal in
+    # every field are read alike all the same.
+    layout = repr(match.layout) if match.layout.generic else id(match.layout)
+    return (layout, match.delimiter, match.width, tuple(sorted(match.positions.items())))
 
 
 def _alone(opened: Opened) -> Typed:
