@@ -2,9 +2,9 @@
 
 Each step ``finish`` takes file by file (dating, the foreign-row filter, the balance chain,
 time order) is done here once over the rows of all of them, each file kept apart by which
-file a row is. Only files it reads exactly as ``finish`` would are finished here: every row
-parsed and dated, a year in every date, no foreign row; the others are refused, to be
-finished alone.
+file a row is. Only files it reads exactly as ``finish`` would are finished here: a year in
+every date (none to fill in), no foreign row, at least one row read; the others are
+refused, to be finished alone. Rejected rows and notes below the table are as finish says.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ Each file is still decoded and identified alone, and finished alone (dated, its 
 rows and notes, its balance chain), so it reads exactly as read_statement reads it; only
 the costly part, splitting rows in pandas and parsing each distinct cell, is paid once per
 layout instead of once per file. A file the joint read cannot take exactly is read alone.
+read_chunk, for a large run, also finishes the files of one layout together (see jointly).
 """
 
 from __future__ import annotations
@@ -114,7 +115,8 @@ def read_chunk(paths: Sequence[Path], options: ReadOptions, most_rows: int) -> C
         if rows is not None:
             try:
                 finished, refused = finish_jointly(members, *rows, options, most_rows)
-                joint.append(finished)
+                if finished.members:  # (an empty frame would change how frames concatenate)
+                    joint.append(finished)
             except Exception:  # each file alone says what it was
                 pass
         for at in refused:

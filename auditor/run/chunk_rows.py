@@ -31,6 +31,8 @@ def chunk_rows(joint: Sequence[Finished], alone: Mapping[int, Statement],
         bank = None if finished.layout.generic else finished.layout.bank
         banks.update({str(index): bank for index in finished.members})
     for index, statement in alone.items():
+        if not len(statement.frame):
+            continue  # (an empty frame would change how the others' columns concatenate)
         pieces.append(statement.frame)
         owners.append(np.full(len(statement.frame), index, dtype=np.int64))
         banks[str(index)] = None if statement.layout.generic else statement.layout.bank
