@@ -58,8 +58,7 @@ def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
     joined: dict[int, Account] = {}
     grouped: set[int] = set()
     covered: set[int] = set()  # files of an account of several
-    chosen = candidates(outcomes, job.same_account)
-    again = _read_again(outcomes, paths, chosen, job)
+    chosen, again = _to_stitch(outcomes, paths, job)
     for members in chosen:
         grouped.update(members)
         try:
@@ -131,12 +130,13 @@ def _ends(outcome: Audited) -> Ends:
     return outcome.ends or _NO_ENDS
 
 
-def _read_again(outcomes: Sequence[Audited], paths: Sequence[Path],
-                chosen: list[list[int]], job: ScanJob) -> dict[int, Statement | Exception]:
-    """The statements of the files to stitch that no worker kept, read again all at once."""
+def _to_stitch(outcomes: Sequence[Audited], paths: Sequence[Path], job: ScanJob
+               ) -> tuple[list[list[int]], dict[int, Statement | Exception]]:
+    """The candidates, and the statements of theirs no worker kept, read again all at once."""
+    chosen = candidates(outcomes, job.same_account)
     wanted = [i for members in chosen for i in members if outcomes[i].statement is None]
-    return dict(zip(wanted, read_together([paths[i] for i in wanted], job.options),
-                    strict=True))
+    return chosen, dict(zip(wanted, read_together([paths[i] for i in wanted], job.options),
+                            strict=True))
 
 
 def _statement(outcome: Audited, path: Path, job: ScanJob,
