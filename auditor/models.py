@@ -36,15 +36,14 @@ class FileReport:
     error: str | None = None
     internal: bool = field(default=False, compare=False)  # the error is a bug, not bad input
     repeat_of: str | None = None  # the file given earlier with the same bytes: not read again
+    accounts: int | None = None  # a bank export's accounts; None for a holder's statement
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form (schema 1)."""
+        """The stable JSON form (schema 1); a bank export's has ``accounts`` too."""
         return {
             "path": mask_path(self.path),  # file names often carry the account number
-            "layout": self.layout,
-            "bank": self.bank,
-            "account": self.account,
-            "encoding": self.encoding,
+            "layout": self.layout, "bank": self.bank,
+            "account": self.account, "encoding": self.encoding,
             "rows": self.rows,
             "rejected": [{"line": line, "reason": reason} for line, reason in self.rejected],
             "skipped": [{"line": line, "reason": reason} for line, reason in self.skipped],
@@ -57,6 +56,7 @@ class FileReport:
             "notes": list(self.notes),
             "error": self.error,
             "repeat_of": None if self.repeat_of is None else mask_path(self.repeat_of),
+            **({} if self.accounts is None else {"accounts": self.accounts}),
         }
 
 

@@ -166,3 +166,35 @@ def test_a_parquet_export_reads_as_its_csv(tmp_path: Path, scheduler: str,
         assert [(f["account"], f["line"]) for f in result["findings"]] == [
             ("***1111", 3), ("***1111", 4), ("***1111", 5), ("***1111", 9), ("***3333", 12)]
         assert [r["line"] for r in result["files"][0]["rejected"]] == [8, 11]
+
+
+def test_dask_lists_the_accounts_one_machine_lists(tmp_path: Path, scheduler: str,
+                                                   small_parts: None,
+                                                   cli: Callable[..., Run]) -> None:
+    path = tmp_path / "export.csv"
+    write_export(Bank(accounts=60, hit_share=0.2, seed="a"), path, "date")
+    alone = json.loads(_scan(cli, path, "-f", "json").out)
+    spread = json.loads(_scan(cli, path, "--engine", "dask", "--scheduler", scheduler,
+                              "-f", "json").out)
+    assert len(alone["accounts"]) == 60 == spread["summary"]["accounts"]
+    assert spread["accounts"] == alone["accounts"]
+    assert sum(a["findings"] for a in spread["accounts"]) == len(spread["findings"])
+    assert spread["files"][0]["accounts"] == 60
+
+
+def test_a_parquet_cells_line_breaks_move_no_line_on_dask(tmp_path: Path, scheduler: str,
+                                                          cli: Callable[..., Run]) -> None:
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.BytesIO(EXPORT), encoding="cp932", dtype=str, keep_default_na=False)
+    table.loc[0, "摘要"] = "ｷﾕｳﾖ\r\n(8月分)"
+    table.loc[3, "摘要"] = "ﾄﾞｺﾓｺｳｻﾞ\n"
+    path = tmp_path / "bank.parquet"
+    table.to_parquet(path, row_group_size=3, index=False)
+    for engine_args in ((), ("--engine", "dask", "--scheduler", scheduler)):
+        result = json.loads(_scan(cli, path, *engine_args, "-f", "json").out)
+        assert [(f["account"], f["line"]) for f in result["findings"]] == [
+            ("***1111", 3), ("***1111", 4), ("***1111", 5), ("***1111", 9), ("***3333", 12)]
+        assert [r["line"] for r in result["files"][0]["rejected"]] == [8, 11]

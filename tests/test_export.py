@@ -102,7 +102,7 @@ def test_findings_are_those_of_each_account_scanned_alone(tmp_path: Path) -> Non
     path = tmp_path / "export.csv"
     write_export(Bank(accounts=120, hit_share=0.2, seed="x"), path, "date")  # days interleaved
     ctx = Context(load_catalogue(), frozenset())
-    report, findings, _ = audit_export(path, ReadOptions(), ctx, Window())
+    report, findings, *_ = audit_export(path, ReadOptions(), ctx, Window())
     assert report.error is None and not report.rejected and findings
     lines = path.read_bytes().split(b"\r\n")
     by_account: dict[bytes, list[int]] = {}

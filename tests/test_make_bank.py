@@ -172,12 +172,13 @@ def test_export_truth_points_at_hit_rows(exports: dict[str, Path], order: str) -
             assert occurrence == len(same) + 1
 
 
-def test_export_reads_whole_with_the_kyoto_layout(exports: dict[str, Path], cli) -> None:
+def test_export_reads_whole_as_a_kyoto_export(exports: dict[str, Path], cli) -> None:
     path = exports["account"]
     run = cli("identify", "--format", "json", path)
     (report,) = json.loads(run.out)["files"]
     totals = jsonl(Path(f"{path}.accounts.jsonl"))
-    assert report["layout"] == "kyoto" and report["rejected"] == []
+    assert report["layout"] == "kyoto-export" and report["rejected"] == []
+    assert report["accounts"] == len(totals)
     assert report["rows"] == sum(a["rows"] for a in totals)
     assert report["debit_total"] == sum(a["debit_total"] for a in totals)
     assert report["credit_total"] == sum(a["credit_total"] for a in totals)

@@ -27,17 +27,15 @@ def identify(
     year: Year = None,
     lang: Lang = None,
 ) -> None:
+    from auditor.export.scan import identify_all
     from auditor.fs.atomic import stdout_output
     from auditor.fs.stdin import take_stdin
-    from auditor.run.batch import expand
     from auditor.render import console, json_dump, report_messages
     from auditor.render.table import identify_table
-    from auditor.ingest.statement import read_all
 
     language = output_language(lang)
     options = read_options(encoding, layout, year)
-    results = read_all(expand(files), options, take_stdin(files, options.max_bytes))
-    reports = [report for report, _statement in results]
+    reports = identify_all(files, options, take_stdin(files, options.max_bytes))
     with stdout_output() as out:  # a full disk: exit 2 with a message; a closed pipe: 141
         if fmt is IdentifyFormat.json:
             json_dump({"schema": 2, "files": [r.to_dict() for r in reports]}, out)

@@ -78,5 +78,5 @@ def export_report(export: Export, frame: pd.DataFrame, accounts: int,
         skipped=tuple(export.skipped), debit_total=int(frame["debit"].sum()),
         credit_total=int(frame["credit"].sum()), period=period, order="oldest-first",
         balance_breaks=tuple(breaks),
-        notes=(*export.notes, Said("export.note", accounts=accounts)),
+        notes=(*export.notes, Said("export.note", accounts=accounts)), accounts=accounts,
     )

@@ -33,7 +33,10 @@ def is_export(path: Path, options: ReadOptions) -> bool:
     if not layouts or str(path) == "-" or not path.is_file():  # never open a FIFO to look
         return False
     if is_parquet(path):
-        return _accounts_in(csv_text(path, head=True), path, options, layouts) > 1
+        try:  # one cut short or damaged is no export here: the reader says why
+            return _accounts_in(csv_text(path, head=True), path, options, layouts) > 1
+        except StatementError:
+            return False
     try:
         with path.open("rb") as handle:
             head = handle.read(_QUICK_BYTES)
@@ -41,6 +44,17 @@ def is_export(path: Path, options: ReadOptions) -> bool:
                 return False
             head += handle.read(PEEK_BYTES - _QUICK_BYTES)
     except OSError:
+        return False
+    return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options, layouts) > 1
+
+
+def is_export_bytes(raw: bytes, path: Path, options: ReadOptions) -> bool:
+    """Whether CSV bytes piped in are an export, as a file of the same bytes would be."""
+    layouts = account_layouts(options)
+    if not layouts:
+        return False
+    head = raw[:PEEK_BYTES]
+    if not any(_names_account(head[:_QUICK_BYTES], layout) for layout in layouts):
         return False
     return _accounts_in(head[:head.rfind(b"\n") + 1] or head, path, options, layouts) > 1
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import StatementError, UsageError
+from auditor.export.accounts import export_accounts
 from auditor.export.blocks import header_of, iter_blocks
 from auditor.export.detect import is_export
 from auditor.export.parquet_input import is_parquet
@@ -28,6 +29,7 @@ from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import DEFAULT_MAX_BYTES, failed_report
 from auditor.models import FileReport, ScanResult
 from auditor.run.pipeline import ScanJob, with_answers
+from auditor.stitch.summary import AccountSummary
 from auditor.wording import Said
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -46,15 +48,17 @@ def run_dask(job: ScanJob, scheduler: str | None = None,
         raise UsageError(Said("dask.no_export", path=mask_path(str(path))))
     with client_of(scheduler, job.batch.jobs) as client, _work_folder(path) as work:
         try:
-            report, findings, hidden = _audit(client, job, path, str(work), progress)
+            report, findings, hidden, accounts = _audit(client, job, path, str(work), progress)
         except StatementError as exc:  # a quoted line break, or a header the parts lost
-            report, findings, hidden = failed_report(path, exc, "reading"), (), Hidden()
-    result = ScanResult((report,), tuple(findings), ("",), hidden=hidden)
+            report, findings, hidden, accounts = (failed_report(path, exc, "reading"), [],
+                                                  Hidden(), ())
+    result = ScanResult((report,), tuple(findings), ("",), accounts=accounts, hidden=hidden)
     return with_answers(result, job.answers)
 
 
 def _audit(client: Any, job: ScanJob, path: Path, work: str,
-           progress: Progress | None) -> tuple[FileReport, list[Any], Hidden]:
+           progress: Progress | None
+           ) -> tuple[FileReport, list[Any], Hidden, tuple[AccountSummary, ...]]:
     header = header_of(path)
     options = replace(job.options, encoding=job.options.encoding or _encoding(path))
     parts = max(1, path.stat().st_size // (_BYTES_PER_ROW * ROWS_PER_PART) + 1)
@@ -71,8 +75,10 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str,
     audited: list[Part] = _gather(client, [
         client.submit(audit_part, part, work, job.ctx, job.window, bank, pure=False)
         for part in range(parts)], progress, len(sent), total)
-    return (_report(path, converted, audited), _ordered(audited),
-            sum((p.hidden for p in audited), Hidden()))
+    report, findings = _report(path, converted, audited), _ordered(audited)
+    accounts = export_accounts((s for p in audited for s in p.seen), str(path), report.bank,
+                               findings)
+    return report, findings, sum((p.hidden for p in audited), Hidden()), accounts
 
 
 def _ordered(audited: list[Part]) -> list[Any]:
@@ -98,7 +104,7 @@ def _report(path: Path, converted: list[Converted], audited: list[Part]) -> File
         credit_total=sum(c.credit_total for c in converted),
         period=(min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None,
         order="oldest-first", balance_breaks=tuple(sorted(b for p in audited for b in p.breaks)),
-        notes=(*notes, Said("export.note", accounts=accounts)))
+        notes=(*notes, Said("export.note", accounts=accounts)), accounts=accounts)
 
 
 def _gather(client: Any, futures: list[Any], progress: Progress | None, done: int,

@@ -6,7 +6,7 @@ read and write only the export and the work folder, which every worker must see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,12 +14,12 @@ import pandas as pd
 
 from auditor.detect.audit import Window
 from auditor.detect.rules import Context
+from auditor.export.accounts import Seen, seen_in
 from auditor.export.audit import audit_frame, balance_breaks, in_account_order
-from auditor.export.blocks import Block, read_block
-from auditor.export.read import parse_export
+from auditor.export.blocks import Block
+from auditor.export.read import read_block_export
 from auditor.errors import StatementError
 from auditor.hidden import Hidden
-from auditor.ingest.mixed import decode_rows
 from auditor.ingest.statement import ReadOptions
 from auditor.models import Finding
 
@@ -51,6 +51,7 @@ class Part:
     hidden: Hidden
     accounts: int
     breaks: tuple[int, ...]
+    seen: list[Seen] = field(default_factory=list)  # its accounts, for the run's ``accounts``
 
 
 def part_folder(work: str, part: int) -> Path:
@@ -61,8 +62,7 @@ def convert_block(index: int, block: Block, header: bytes, work: str, parts: int
                   options: ReadOptions, today: date) -> Converted:
     """Parse one block (the header put before it) and write its rows, by account hash."""
     try:
-        decoded = decode_rows(header + read_block(block), options.encoding)
-        export = parse_export(decoded, Path(block.path), options, block.first_line - 2, today)
+        export = read_block_export(block, header, options, today)
     except StatementError as exc:  # said as a result: a task that raises is logged by Dask
         return Converted(0, [], [], [], 0, 0, None, "", "", True, exc.said())
     frame = export.frame
@@ -90,4 +90,5 @@ def audit_part(part: int, work: str, ctx: Context, window: Window, bank: str | N
     first = frame.groupby("account", sort=False)["line"].min().to_dict()
     audited = audit_frame(frame, ctx, window, bank)
     findings = [(int(first[f.account]), f) for f in audited.findings]  # file: a str already
-    return Part(findings, audited.hidden, audited.accounts, balance_breaks(frame))
+    return Part(findings, audited.hidden, audited.accounts, balance_breaks(frame),
+                seen_in(frame))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +17,9 @@ from auditor.ingest.normalise import normalise
 from auditor.ingest.read import records
 from auditor.ingest.statement import ReadOptions, read_bytes, without_foreign_rows
 from auditor.errors import StatementError
+from auditor.export.blocks import Block, read_block
 from auditor.export.detect import account_layouts
-from auditor.export.parquet_input import csv_text, is_parquet
+from auditor.export.parquet_input import csv_text, is_parquet, is_parquet_bytes
 from auditor.wording import Said
 
 
@@ -33,13 +34,54 @@ class Export:
     rejected: list[tuple[int, str]]
     skipped: list[tuple[int, str]]
     notes: list[str] = field(default_factory=list)
+    # Each record's first line below the header, in order, as the text was read (before
+    # line_offset): where the rows of a Parquet export's CSV text start.
+    starts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
 
 
 def read_export(path: Path, options: ReadOptions, raw: bytes | None = None) -> Export:
-    """Read a whole export file (under --max-size, as every statement is)."""
+    """Read a whole export file (under --max-size, as every statement is), or bytes piped in."""
     if raw is None:
-        raw = csv_text(path) if is_parquet(path) else read_bytes(path, options.max_bytes)
+        raw = read_bytes(path, options.max_bytes)
+    if is_parquet(path) or is_parquet_bytes(raw):
+        export = by_row(parse_export(decode_rows(csv_text(raw), options.encoding), path,
+                                     options))
+        if export.frame.empty and not export.rejected and not export.skipped:
+            # Its columns and no row: said, as of a statement, rather than a silent "clean".
+            export.notes.append(Said("note.no_rows", line=1))
+        return export
     return parse_export(decode_rows(raw, options.encoding), path, options)
+
+
+def read_block_export(block: Block, header: bytes, options: ReadOptions,
+                      today: date) -> Export:
+    """One block of an export cut for Dask: CSV bytes at line breaks, or a Parquet row group."""
+    path = Path(block.path)
+    if is_parquet(path):  # a row group is whole rows: its cells may hold line breaks
+        decoded = decode_rows(csv_text(path, block.start), options.encoding)
+        return by_row(parse_export(decoded, path, options, today=today), block.first_line - 2)
+    decoded = decode_rows(header + read_block(block), options.encoding)
+    return parse_export(decoded, path, options, block.first_line - 2, today)
+
+
+def by_row(export: Export, offset: int = 0) -> Export:
+    """A Parquet export's lines as its rows' numbers plus one (the header being line 1).
+
+    Its CSV text holds a record per row, in order, but a cell's line breaks put the records
+    after it on later lines: each line is taken back to the record that starts at or
+    before it, whatever the reader counted as a line.
+    """
+    starts = export.starts
+
+    def row_line(lines: np.ndarray) -> np.ndarray:
+        return np.searchsorted(starts, lines, side="right") + 1 + offset
+
+    frame = export.frame
+    frame["line"] = row_line(frame["line"].to_numpy())
+    moved = [list(zip(row_line(np.array([line for line, _ in found], dtype=np.int64)).tolist(),
+                      (why for _, why in found), strict=True))
+             for found in (export.rejected, export.skipped)]
+    return replace(export, frame=frame, rejected=moved[0], skipped=moved[1])
 
 
 def parse_export(decoded: Decoded, path: Path, options: ReadOptions,
@@ -74,7 +116,7 @@ def parse_export(decoded: Decoded, path: Path, options: ReadOptions,
         rejected = [(line + line_offset, why) for line, why in rejected]
     skipped = [(line + line_offset, why) for line, why in parsed.skipped]
     return Export(path, match.layout, decoded.encoding, frame, rejected, skipped,
-                  list(parsed.notes))
+                  list(parsed.notes), np.asarray(cells.lines, dtype=np.int64))
 
 
 def _accounts(cells: pd.DataFrame, lines: np.ndarray, match: HeaderMatch) -> pd.Series:

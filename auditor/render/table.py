@@ -44,6 +44,9 @@ def _read_as(report: FileReport, lang: str) -> str:
     bank = in_lang(report.bank or "", lang)  # the generic layout's "unknown bank" too
     layout = say("table.below", lang, label=say("listing.layout", lang),
                  value=f"{report.layout} ({bank})")
+    if report.accounts is not None:  # a bank export: how many accounts it holds
+        layout += say("label.sentence_separator", lang) + say(
+            "identify.export", lang, accounts=report.accounts)
     if report.encoding is None:  # an empty file has none
         return layout
     encoding = say("table.below", lang, label=say("listing.encoding", lang),

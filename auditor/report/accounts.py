@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from auditor.models import Finding
 from auditor.report.claim import Debit, SourceFile
-from auditor.stitch.summary import AccountSummary
+from auditor.stitch.summary import AccountSummary, finding_key
 
 _UNSAFE = re.compile(r"[^\w-]+")  # letters of any script stay; stars, spaces, dots go
 
@@ -45,12 +45,19 @@ def split(accounts: Sequence[AccountSummary], findings: Sequence[Finding],
     """The run's parts, one per account in the scan's order; a file no account lists (none
     should be) is an account of its own, so nothing is ever dropped from a letter."""
     labels = [account.label for account in accounts]
-    owner = {file: index for index, account in enumerate(accounts) for file in account.files}
+    owner = {file: index for index, account in enumerate(accounts) for file in account.files
+             if account.number is None}
+    # A bank export's accounts share its file: its findings go by their own account.
+    by_account = {key: index for index, account in enumerate(accounts)
+                  if account.number is not None for key in account.keys()}
     for source in sources:
         _owner_of(owner, source.path, labels, source.name)
     found: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:  # may name a file no source does: an account of its own
-        found[_owner_of(owner, finding.file, labels, PurePath(finding.file).name)].append(finding)
+        index = by_account.get(finding_key(finding))
+        if index is None:
+            index = _owner_of(owner, finding.file, labels, PurePath(finding.file).name)
+        found[index].append(finding)
     files: dict[int, list[SourceFile]] = defaultdict(list)
     for source in sources:
         files[owner[source.path]].append(source)

@@ -27,7 +27,7 @@ from auditor.run.batch import Audited, Workers
 from auditor.run.units import Unit, audit_units
 from auditor.stitch import Account, stitch
 from auditor.stitch.grouping import Ends
-from auditor.stitch.summary import AccountSummary, of_account, of_file
+from auditor.stitch.summary import AccountSummary, finding_key, of_account, of_file
 from auditor.wording import Said
 
 if TYPE_CHECKING:
@@ -187,9 +187,10 @@ def _not_stitched(outcomes: list[Audited], members: list[int]) -> None:
 def counted(accounts: list[tuple[int, AccountSummary]], findings: Sequence[Finding]
             ) -> tuple[AccountSummary, ...]:
     """Each account with the number of its findings and the yen they put at risk."""
-    owner = {file: n for n, (_, account) in enumerate(accounts) for file in account.files}
+    owner = {key: n for n, (_, account) in enumerate(accounts) for key in account.keys()}
     mine: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
-        if finding.file in owner:
-            mine[owner[finding.file]].append(finding)
+        n = owner.get(finding_key(finding))
+        if n is not None:
+            mine[n].append(finding)
     return tuple(account.counted(mine[n]) for n, (_, account) in enumerate(accounts))

@@ -16,7 +16,7 @@ from auditor.detect.audit import Window
 from auditor.models import ScanResult
 from auditor.run.accounts import counted, stitched
 from auditor.run.batch import (Audited, BatchOptions, Keep, Workers, audit_file, audit_many,
-                               expand, result_of, worker_count)
+                               result_of, worker_count)
 from auditor.run.chunks import audit_chunk
 from auditor.fs.stdin import STDIN_NAME, Piped, is_stdin, take_stdin
 from auditor.run.piped import in_order, shown_names, with_stdin_repeats
@@ -59,8 +59,10 @@ def with_stdin(job: ScanJob) -> ScanJob:
 
 
 def files_of(job: ScanJob) -> list[Path]:
-    """The statement files the job reads, folders expanded."""
-    return expand(job.paths)
+    """The statement files the job reads, folders expanded (with the Parquet exports in them)."""
+    from auditor.export.inputs import with_parquet_exports
+
+    return with_parquet_exports(job.paths, job.options)
 
 
 def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
@@ -72,10 +74,11 @@ def run_scan(job: ScanJob, progress: Progress | None = None) -> ScanResult:
 def run_keeping(job: ScanJob, keep: Keep | None,
                 progress: Progress | None = None) -> tuple[ScanResult, list[Any]]:
     """As run_scan, also returning what keep(report, statement) took from each read file."""
-    from auditor.export.scan import audit_export, exports_among, with_exports
+    from auditor.export.scan import audit_exports, exports_among, with_exports
 
+    job = with_stdin(job)  # read once: its bytes may be an export, or a statement
     files = files_of(job)  # (a folder listed once: 10,000 files take a third of a second)
-    exports = exports_among(files, job.options)
+    exports = exports_among(files, job.options, job.piped)
     if not exports:
         return _run_statements(job, files, keep, progress)
     # A bank's export of many accounts is read whole and audited account by account; the
@@ -83,7 +86,7 @@ def run_keeping(job: ScanJob, keep: Keep | None,
     rest = [path for path in files if path not in exports]
     result, kept = _run_statements(replace(job, paths=rest), rest, keep, progress) if rest else (
         ScanResult((), ()), [])
-    outcomes = [audit_export(path, job.options, job.ctx, job.window) for path in exports]
+    outcomes = audit_exports(exports, job.options, job.ctx, job.window, job.piped)
     return with_answers(with_exports(result, outcomes), job.answers), kept
 
 

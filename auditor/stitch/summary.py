@@ -61,6 +61,9 @@ class AccountSummary:
     # Every (file, line) of a row another file of the account holds too, where it is not
     # kept: what a draft must not count again (the chart of all debits).
     repeats: frozenset[tuple[str, int]] = field(default=frozenset(), compare=False, repr=False)
+    # A bank export's account, as written: which of the file's findings are this account's
+    # (one file holds many accounts). In memory only, never output.
+    number: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def gaps(self) -> int:
@@ -73,6 +76,10 @@ class AccountSummary:
     @property
     def unchained(self) -> int:
         return sum(m.unchained for m in self.meetings)
+
+    def keys(self) -> list[tuple[str, str | None]]:
+        """(file, account) of the findings that are this account's: see ``finding_key``."""
+        return [(file, self.number) for file in self.files]
 
     def counted(self, mine: Sequence[Finding]) -> AccountSummary:
         """With its findings (those of its files) counted: how many, the yen at risk."""
@@ -89,6 +96,11 @@ class AccountSummary:
             "unchained": self.unchained, "findings": self.findings, "at_risk": self.at_risk,
             "joins": [meeting.to_dict() for meeting in self.meetings],
         }
+
+
+def finding_key(finding: Finding) -> tuple[str, str | None]:
+    """Whose a finding is: its file, and a bank export's row its account (else None)."""
+    return finding.file, finding.account
 
 
 def of_file(report: FileReport) -> AccountSummary:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from auditor.wording import (catalogue_en, catalogue_ja, cli_en, cli_ja, click_en, click_ja, en,
+from auditor.wording import (bank_export_en, bank_export_ja, catalogue_en, catalogue_ja, cli_en,
+                             cli_ja, click_en, click_ja, en,
                              export_en, export_ja, help_en, help_ja, ja, letter_en, letter_ja,
                              lists_en, lists_ja,
                              notes_en, notes_ja, reading_en, reading_ja, review_en, review_ja,
@@ -34,6 +35,7 @@ AREAS: dict[str, tuple[ModuleType, ModuleType]] = {
     "letter": (letter_en, letter_ja),  # the letter's facts, blanks and reasons (report)
     "table": (table_en, table_ja),  # the findings table's own columns
     "export": (export_en, export_ja),  # a bank export of many accounts, and the Dask engine
+    "bank_export": (bank_export_en, bank_export_ja),  # Parquet input, an export in identify
 }
 WORDS: dict[str, dict[str, str]] = {
     lang: {key: text for pair in AREAS.values() for key, text in pair[index].WORDS.items()}
