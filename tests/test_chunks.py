@@ -11,7 +11,7 @@ from auditor.detect.audit import Window
 from auditor.detect.rules import Context
 from auditor.detect.wallets import load_catalogue
 from auditor.ingest.statement import ReadOptions
-from auditor.run.batch import Audited, audit_file, chunks
+from auditor.run.batch import CHUNK, Audited, audit_file, chunks
 import auditor.run.chunks
 from auditor.run.chunks import audit_chunk
 from tests.conftest import ROOT, SAMPLES
@@ -104,5 +104,5 @@ def test_chunks_cover_every_file_once_in_order() -> None:
     for jobs in (1, 2, 8):
         cut = chunks(files, jobs)
         assert [p for chunk in cut for p in chunk] == files
-        assert max(len(chunk) for chunk in cut) <= 512 and (jobs == 1 or len(cut) >= jobs)
+        assert max(len(chunk) for chunk in cut) <= CHUNK and (jobs == 1 or len(cut) >= jobs)
     assert chunks([], 2) == []

@@ -114,7 +114,7 @@ def mask_digit_runs(text: str) -> str:
     return _NUMBER.sub(_hide_number, unicodedata.normalize("NFKC", escape_undecodable(text)))
 
 
-@lru_cache(maxsize=4096)  # every finding names its file: mask each path once
+@lru_cache(maxsize=1 << 16)  # every finding and account names its file: mask each once
 def mask_path(path: str) -> str:
     """A file path as outputs show it: numbers masked as by mask_digit_runs, bytes that are
     not text escaped (escape_undecodable), the rest as is.

@@ -108,7 +108,7 @@ def finish(opened: Opened, rows: Typed, options: ReadOptions, piped: bool = Fals
     today = options.today or (date.today() if piped else _saved_on(path))
     parsed = without_foreign_rows(dated(rows, options.year, today), decoded)
     chain = check_chain(parsed.frame, match.layout.order)
-    notes = [*_generic_note(match), *decoded.note(), *parsed.notes]
+    notes = [*generic_note(match), *decoded.note(), *parsed.notes]
     if parsed.frame.empty and not parsed.rejected and not parsed.skipped:
         # A header and nothing else is read in full, but the holder should know it held no
         # transaction (a wrong period chosen at download) rather than see a silent "clean".
@@ -172,7 +172,8 @@ def _saved_on(path: Path) -> date:
     return date.fromtimestamp(path.stat().st_mtime)
 
 
-def _generic_note(match: HeaderMatch) -> list[str]:
+def generic_note(match: HeaderMatch) -> list[str]:
+    """The note that an unknown bank's file was read by its column names."""
     if not match.layout.generic:
         return []
     used = ", ".join(f"{role}={'/'.join(names)}" for role, names in match.layout.columns.items())

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from auditor.detect.audit import Examined
 from auditor.hidden import Hidden
 from auditor.ingest.statement import Statement, failed_report, read_statement
+from auditor.ingest.together import read_together
 from auditor.models import Finding
 from auditor.run.batch import Audited, Workers
 from auditor.run.units import Unit, audit_units
@@ -57,11 +58,12 @@ def stitched(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,
     joined: dict[int, Account] = {}
     grouped: set[int] = set()
     covered: set[int] = set()  # files of an account of several
-    for members in candidates(outcomes, job.same_account):
+    chosen, again = _to_stitch(outcomes, paths, job)
+    for members in chosen:
         grouped.update(members)
         try:
-            accounts = stitch([_statement(outcomes[i], paths[i], job) for i in members],
-                              job.same_account)
+            accounts = stitch([_statement(outcomes[i], paths[i], job, again.get(i))
+                               for i in members], job.same_account)
         except Exception:  # a bug here must not lose the files' own findings
             _log.debug("stitching failed", exc_info=True)
             _not_stitched(outcomes, members)
@@ -128,9 +130,23 @@ def _ends(outcome: Audited) -> Ends:
     return outcome.ends or _NO_ENDS
 
 
-def _statement(outcome: Audited, path: Path, job: ScanJob) -> Statement:
+def _to_stitch(outcomes: Sequence[Audited], paths: Sequence[Path], job: ScanJob
+               ) -> tuple[list[list[int]], dict[int, Statement | Exception]]:
+    """The candidates, and the statements of theirs no worker kept, read again all at once."""
+    chosen = candidates(outcomes, job.same_account)
+    wanted = [i for members in chosen for i in members if outcomes[i].statement is None]
+    return chosen, dict(zip(wanted, read_together([paths[i] for i in wanted], job.options),
+                            strict=True))
+
+
+def _statement(outcome: Audited, path: Path, job: ScanJob,
+               again: Statement | Exception | None = None) -> Statement:
     """The statement as read by the worker, or read again (a large run keeps none)."""
-    return outcome.statement or read_statement(path, job.options)
+    if outcome.statement is not None:
+        return outcome.statement
+    if isinstance(again, Exception):
+        raise again
+    return again or read_statement(path, job.options)
 
 
 def _apply(outcomes: list[Audited], paths: Sequence[Path], job: ScanJob,

@@ -23,7 +23,7 @@ from auditor.wording import Said
 
 STATEMENT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _SERIAL_BELOW = 4  # a pool costs more than it saves for a handful of tasks
-CHUNK = 512  # files read and audited by one task (more: fewer, larger joint reads)
+CHUNK = 1024  # files read and audited by one task (more: fewer, larger joint reads)
 # What a caller takes from each read statement besides its findings (run in the worker, so
 # it must be a module-level function and return something small and picklable).
 Keep = Callable[[FileReport, Statement], Any]

@@ -10,6 +10,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from auditor.ingest.layouts import Layout
 from auditor.ingest.statement import Statement
 from auditor.stitch.order import in_period_order
 from auditor.stitch.rows import Rows, agree
@@ -42,7 +43,11 @@ class Group:
 
 def family(statement: Statement) -> tuple[str, tuple[str, ...]]:
     """Files of one bank can be one account; unknown banks only with the same columns."""
-    layout = statement.layout
+    return family_of(statement.layout)
+
+
+def family_of(layout: Layout) -> tuple[str, tuple[str, ...]]:
+    """The family of a layout's files (see family)."""
     return layout.bank, layout.header if layout.generic else ()
 
 
@@ -100,6 +105,26 @@ class Ends:
         return cls(opening, int(day[0]), int(change[0]), tuple(
             (b, lo, hi, after[k]) for k, (b, lo, hi) in enumerate(zip(
                 before.tolist(), low.tolist(), high.tolist(), strict=True)) if known[k]))
+
+
+    @classmethod
+    def each(cls, frame: pd.DataFrame, starts: np.ndarray) -> list[Ends]:
+        """Ends.of for each file of a frame of files end to end (rows starts[k]:starts[k + 1])."""
+        balance = frame["balance"].to_numpy(dtype=float, na_value=np.nan)
+        day = frame["date"].to_numpy("datetime64[D]").astype(np.int64)
+        change = (frame["credit"] - frame["debit"]).to_numpy(np.int64)
+        openings = (balance[starts[:-1]] - change[starts[:-1]]).tolist()
+        balances, days, changes = balance.tolist(), day.tolist(), change.tolist()
+        low, high = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+        found = []
+        for k, opening in enumerate(openings):
+            a, b = int(starts[k]), int(starts[k + 1])
+            before, after = [opening, *balances[a:b]], [*changes[a:b], None]
+            lows, highs = [low, *days[a:b]], [*days[a:b], high]
+            found.append(cls(opening, days[a], changes[a], tuple(
+                (each, lows[at], highs[at], after[at]) for at, each in enumerate(before)
+                if each == each)))  # NaN, a row without a balance, is no boundary
+        return found
 
 
 def groups(statements: Sequence[Statement], rows: Sequence[Rows],
