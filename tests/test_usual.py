@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.detect import habits
+from auditor.detect import habits, usual
 from auditor.detect.rules import Settings
 
 KINDS = {"paypay": "wallet", "merpay": "wallet", "sbi": "brokerage"}
@@ -37,6 +39,8 @@ def test_quiet_accounts_by_column_as_walked(rows: list[tuple[int, int, str, int,
     named = _named([(a, d, w, amount if not own else min(amount, 4_999), own)
                     for a, d, w, amount, own in rows])
     _same(habits._quiet(named, SMALL, KINDS), habits._walk(named, SMALL, KINDS))
+    with mock.patch.object(usual, "SHORT", 2):  # the longer streams' medians walked
+        _same(habits._quiet(named, SMALL, KINDS), habits._walk(named, SMALL, KINDS))
 
 
 @settings(max_examples=200, deadline=None)

@@ -73,20 +73,52 @@ def _before(streams: np.ndarray, days: np.ndarray, amounts: np.ndarray,
     return many[out], median[out], top[out]
 
 
+# Streams up to this long get their running medians from sorted prefixes, by column;
+# a longer one (a holder's daily top-ups over years) is walked: its padding would cost more.
+SHORT = 64
+
+
 def _prefix(streams: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Running median and maximum of each stream's values (streams contiguous)."""
-    medians, tops = np.empty(len(values)), np.empty(len(values), dtype=np.int64)
+    medians = np.empty(len(values))
+    if not len(values):
+        return medians, values.astype(np.int64)
+    first = _starts(streams)
+    starts = np.flatnonzero(first)
+    lengths = np.diff(np.append(starts, len(values)))
+    short = lengths <= SHORT
+    _sorted_medians(values, starts[short], lengths[short], medians)
+    for start, length in zip(starts[~short].tolist(), lengths[~short].tolist(), strict=True):
+        medians[start:start + length] = _walked_medians(values[start:start + length].tolist())
+    # A running maximum per stream: each stream lifted above all before it.
+    lift = np.cumsum(first) * (int(values.max()) + 1)
+    return medians, np.maximum.accumulate(values + lift) - lift
+
+
+def _sorted_medians(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                    medians: np.ndarray) -> None:
+    """Each stream's running median, from its first k values sorted, for each k at once."""
+    if not len(starts):
+        return
+    width = int(lengths.max())
+    padded = np.full((len(starts), width), np.inf)
+    rank = np.arange(width)
+    inside = rank < lengths[:, None]
+    padded[inside] = values[(starts[:, None] + rank)[inside]]
+    for k in range(1, width + 1):
+        chosen = np.flatnonzero(lengths >= k)
+        prefix = np.sort(padded[chosen, :k], axis=1)
+        medians[starts[chosen] + k - 1] = (prefix[:, (k - 1) // 2] + prefix[:, k // 2]) / 2
+
+
+def _walked_medians(values: list[int]) -> list[float]:
     held: list[int] = []
-    current, top = None, 0
-    for row, (stream, value) in enumerate(zip(streams.tolist(), values.tolist(), strict=True)):
-        if stream != current:
-            held, current, top = [], stream, 0
+    out = []
+    for value in values:
         insort(held, value)
-        top = max(top, value)
         middle, odd = divmod(len(held), 2)
-        medians[row] = held[middle] if odd else (held[middle - 1] + held[middle]) / 2
-        tops[row] = top
-    return medians, tops
+        out.append(float(held[middle]) if odd else (held[middle - 1] + held[middle]) / 2)
+    return out
 
 
 def _busiest(accts: np.ndarray, wallets: np.ndarray, run: np.ndarray,
