@@ -222,7 +222,7 @@ def test_lines_made_in_another_language_are_not_written(tmp_path: Path) -> None:
     reason = Reason("first-seen", Severity.low, "first", "初めて")
     found = [Finding("x.csv", 2, date(2020, 1, 1), None, 100, "ﾍﾟｲﾍﾟｲ", "paypay", 10,
                      Severity.low, (reason,), account="1234567")]
-    made = lined(found, json_lines(found, "ja"), "ja")
+    made = lined(found, io.StringIO("".join(json_lines(found, "ja"))), "ja")
     out = io.StringIO()
     write_jsonl(ScanResult((), made), out, "en")
     assert json.loads(out.getvalue())["reasons"] == ["first"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -64,19 +64,15 @@ def _hidden(counts: np.ndarray) -> list[Hidden]:
 
 def _occurrences(debits: pd.DataFrame) -> dict[int, int]:
     """By seq: 1 for the first row of its account with its date, time, debit and descriptor,
-    2 for the next.
-
-    Wallet debits are a few percent of a statement, so a plain counter beats a group-by.
-    """
-    seen: Counter[tuple[object, ...]] = Counter()
-    numbers = {}
-    for seq, *same in zip(debits.index.tolist(), debits["acct"].tolist(),
-                          debits["date"].to_numpy("datetime64[D]").tolist(),
-                          debits["time"].tolist(), debits["debit"].tolist(),
-                          debits["key"].tolist(), strict=True):
-        seen[tuple(same)] += 1
-        numbers[int(seq)] = seen[tuple(same)]
-    return numbers
+    2 for the next."""
+    if debits.empty:
+        return {}
+    # By day, as a finding gives its date: the same day is the same date, whatever the hour.
+    same = debits[["acct", "time", "debit", "key"]].assign(
+        date=debits["date"].to_numpy("datetime64[D]"))
+    counts = same.groupby(list(same.columns), sort=False, dropna=False,
+                          observed=True).cumcount() + 1
+    return dict(zip(debits.index.tolist(), counts.tolist(), strict=True))
 
 
 __all__ = ["findings"]

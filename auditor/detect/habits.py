@@ -12,6 +12,7 @@ import pandas as pd
 
 from auditor.models import Suggestion
 from auditor.detect.rules import Context, Settings
+from auditor.detect.usual import Columns, quiet_history
 
 # `--allow none`: the holder says they use no wallet at all, so nothing is taken as theirs.
 NO_WALLETS = "none"
@@ -138,26 +139,58 @@ def with_history(debits: pd.DataFrame, settings: Settings,
     """
     named = debits[debits["wallet"].notna()].sort_values(["acct", "date", "wallet"],
                                                          kind="stable")
+    kinds = kinds or {}
+    # Only an account whose own top-ups reach spike_min_amount can have a spike among them,
+    # and only a spike keeps a top-up out of the history: every other account is judged
+    # at once, by column; those few are walked day by day.
+    big = (named["own"].to_numpy(dtype=bool)
+           & (named["debit"].to_numpy() >= settings.spike_min_amount))
+    walked = np.isin(named["acct"].to_numpy(), named["acct"].to_numpy()[big])
+    if settings.spike_min_history < 1:
+        walked[:] = True
+    usual, base = np.full(len(named), np.nan), np.zeros(len(named), dtype=np.int8)
+    spike, day_max = np.zeros(len(named), dtype=bool), np.zeros(len(named), dtype=np.int64)
+    for rows, columns in ((walked, _walk(named[walked], settings, kinds)),
+                          (~walked, _quiet(named[~walked], settings, kinds))):
+        usual[rows], base[rows], spike[rows], day_max[rows] = columns
+    columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
+                           index=named.index)
+    return debits.join(columns)
+
+
+def _quiet(named: pd.DataFrame, settings: Settings, kinds: Mapping[str, str]) -> Columns:
+    """The accounts none of whose own top-ups could be a spike, judged by column."""
+    wallets, ids = pd.factorize(named["wallet"])
+    kind_codes, _ = pd.factorize(pd.Series([kinds.get(str(i), "wallet") for i in ids],
+                                           dtype=object))
+    days = named["date"].to_numpy("datetime64[D]").astype(np.int64)
+    return quiet_history(named["acct"].to_numpy().astype(np.int64), days,
+                         wallets.astype(np.int64), kind_codes.astype(np.int64)[wallets],
+                         named["debit"].to_numpy().astype(np.int64),
+                         named["own"].to_numpy(dtype=bool), settings,
+                         (WALLET_BASE, GENERAL_BASE))
+
+
+def _walk(named: pd.DataFrame, settings: Settings, kinds: Mapping[str, str]) -> Columns:
+    """The accounts walked day by day, on a ledger each."""
     count = len(named)  # the history of each account (column acct) is its own
     usual, base = np.full(count, np.nan), np.zeros(count, dtype=np.int8)
     spike, day_max = np.zeros(count, dtype=bool), np.zeros(count, dtype=np.int64)
     days, owner, wallets, amounts, own = _columns(named)
-    ledger, current = _Ledger(settings, kinds or {}), None
+    ledger, current = _Ledger(settings, kinds), None
     # Each day's runs of one wallet, found once for all accounts: one numpy pass, not one
     # per account and day (an export of 200k accounts has millions of such days).
     by_wallet = iter(_runs(days, owner, pd.factorize(named["wallet"])[0]))
     walked = (days.tolist(), wallets, amounts, own.tolist())  # read row by row: plain values
     for start, stop in _runs(days, owner):
         if owner[start] != current:  # a new account: a history of its own
-            ledger, current = _Ledger(settings, kinds or {}), owner[start]
+            ledger, current = _Ledger(settings, kinds), owner[start]
         learned: list[tuple[str, int, bool]] = []
         for first, last in _until(by_wallet, stop):
             learned += _judge(ledger, first, last, walked, (usual, base, spike, day_max))
         for wallet, amount, was_spike in learned:
             ledger.learn(wallet, amount, int(days[start]), was_spike)
-    columns = pd.DataFrame({"usual": usual, "base": base, "spike": spike, "day_max": day_max},
-                           index=named.index)
-    return debits.join(columns)
+    return usual, base, spike, day_max
 
 
 def _judge(ledger: _Ledger, first: int, last: int, rows: tuple[Any, ...],

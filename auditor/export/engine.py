@@ -12,11 +12,11 @@ import gc
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from auditor.errors import StatementError, UsageError
 from auditor.export.accounts import export_accounts
@@ -84,8 +84,9 @@ def _audit(client: Any, job: ScanJob, path: Path, work: str, progress: Progress 
         raise StatementError(failed)
     bank = None if not converted or converted[0].generic else converted[0].bank
     audited: list[Part] = _gather([
-        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, lines, pure=False)
-        for pieces in _pieces(converted, parts)], progress, len(sent), total)
+        client.submit(audit_part, pieces, work, job.ctx, job.window, bank, lines, number,
+                      pure=False)
+        for number, pieces in enumerate(_pieces(converted, parts))], progress, len(sent), total)
     report, findings = _report(path, converted, audited), _ordered(audited, lines)
     accounts = export_accounts((s for p in audited for s in p.seen), str(path), report.bank,
                                findings)
@@ -122,8 +123,20 @@ def _ordered(audited: list[Part], lang: str | None) -> tuple[Finding, ...]:
     findings = [audited[part].findings[n][1] for _, part, n in keyed]
     if lang is None:
         return tuple(findings)
-    texts = [audited[part].lines[n] for _, part, n in keyed]  # type: ignore[index]
-    return lined(findings, texts, lang)
+    return lined(findings, _merged(audited, [part for _, part, _ in keyed]), lang)
+
+
+def _merged(audited: list[Part], order: list[int]) -> TextIO:
+    """The parts' JSON lines, in the findings' order, copied into one file of this machine's
+    (gone once closed): each part's file is read once, line after line, never held whole."""
+    merged = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+    with ExitStack() as stack:
+        files = {number: stack.enter_context(
+                     Path(str(audited[number].lines)).open(encoding="utf-8", newline="\n"))
+                 for number in dict.fromkeys(order)}
+        for number in order:
+            merged.write(files[number].readline())
+    return merged
 
 
 def _report(path: Path, converted: list[Converted], audited: list[Part]) -> FileReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -17,13 +18,14 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 class Lined(tuple):  # type: ignore[type-arg]
     """Findings whose JSON lines were written where they were found (on a Dask worker),
-    in the language ``lang``. Any change to the findings makes a new, plain tuple."""
+    in the language ``lang``, and put in order in a file (``lines``), not held here. Any
+    change to the findings makes a new, plain tuple."""
 
     lang: str
-    lines: list[str]
+    lines: TextIO
 
 
-def lined(findings: list[Finding], lines: list[str], lang: str) -> Lined:
+def lined(findings: list[Finding], lines: TextIO, lang: str) -> Lined:
     found = Lined(findings)
     found.lang, found.lines = lang, lines
     return found
@@ -45,7 +47,8 @@ def write_jsonl(result: ScanResult, out: TextIO, lang: str) -> None:
     """One finding a line, as findings.jsonl of --output-dir holds them."""
     found = result.findings
     if isinstance(found, Lined) and found.lang == lang and not result.accounts:
-        out.writelines(found.lines)
+        found.lines.seek(0)
+        shutil.copyfileobj(found.lines, out)
         return
     for row in rows(result, lang):
         out.write(json_inert(_ENCODER.encode(row)) + "\n")

@@ -58,7 +58,7 @@ class Part:
     accounts: int
     breaks: tuple[int, ...]
     seen: list[Seen] = field(default_factory=list)  # its accounts, for the run's ``accounts``
-    lines: list[str] | None = None  # each finding's JSON line, when asked for
+    lines: str | None = None  # the file of each finding's JSON line, when asked for
 
 
 def block_file(work: str, index: int) -> Path:
@@ -126,20 +126,28 @@ def _write_by_part(frame: pd.DataFrame, path: Path, parts: int) -> dict[int, int
     return groups
 
 
+def lines_file(work: str, number: int) -> Path:
+    return Path(work) / f"lines-{number:06d}.jsonl"
+
+
 def audit_part(pieces: list[tuple[int, int]], work: str, ctx: Context, window: Window,
-               bank: str | None, lines: str | None = None) -> Part:
+               bank: str | None, lines: str | None = None, number: int = 0) -> Part:
     """Every account whose rows hashed to this part, audited on its whole history.
 
     pieces: (block, row group) of each block that holds rows of the part, in file order.
     lines: the language to write each finding's JSON line in, here rather than all of
-    them in the one process that gathers them.
+    them in the one process that gathers them; into the work folder (the part's ``number``
+    names the file), so that process never holds them all but copies them in order.
     """
     if not pieces:
-        return Part([], Hidden(), 0, (), None if lines is None else [])
+        return Part([], Hidden(), 0, ())
     with _no_collection():
         part = _audit(pieces, work, ctx, window, bank)
         if lines is not None:
-            part = replace(part, lines=json_lines((f for _, f in part.findings), lines))
+            path = lines_file(work, number)
+            with path.open("w", encoding="utf-8", newline="\n") as out:
+                out.writelines(json_lines((f for _, f in part.findings), lines))
+            part = replace(part, lines=str(path))
         return part
 
 

@@ -14,7 +14,8 @@ from auditor.wording import Bi, both, day, yen
 
 @dataclass(frozen=True)
 class _Debits:
-    """One wallet's debits in time order, as arrays: bursts are judged on slices of them."""
+    """Each account's debits to one wallet in time order, as arrays: bursts are judged on
+    slices of them."""
 
     seqs: np.ndarray
     amounts: np.ndarray
@@ -23,12 +24,17 @@ class _Debits:
     hours: np.ndarray
     usual: np.ndarray
     day_max: np.ndarray
+    dates: np.ndarray
+    own: np.ndarray
+    wallets: list[str]
 
     @classmethod
     def of(cls, ordered: pd.DataFrame) -> _Debits:
         return cls(ordered.index.to_numpy(), ordered["debit"].to_numpy(), ordered["ts"].to_numpy(),
                    ordered["timed"].to_numpy(dtype=bool), ordered["ts"].dt.hour.to_numpy(),
-                   ordered["usual"].to_numpy(dtype=float), ordered["day_max"].to_numpy())
+                   ordered["usual"].to_numpy(dtype=float), ordered["day_max"].to_numpy(),
+                   ordered["date"].to_numpy(), ordered["own"].to_numpy(dtype=bool),
+                   ordered["wallet"].astype(str).tolist())
 
 
 def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
@@ -40,17 +46,20 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
     debits count alone.
     """
     hits: list[Hit] = []
-    for (_, wallet_id), group in _candidates(debits, ctx).groupby(["acct", "wallet"], sort=False):
-        wallet = ctx.catalogue.get(str(wallet_id))
-        ordered = group.sort_values("ts", kind="stable")
-        rows, own = _Debits.of(ordered), bool(ordered["own"].iloc[0])
-        for start, stop in _bursts(ordered, ctx):
+    candidates = _candidates(debits, ctx)
+    # One sort and one set of arrays for every account and wallet, sliced per group.
+    group = candidates.groupby(["acct", "wallet"], sort=False).ngroup().to_numpy()
+    rows = _Debits.of(candidates.assign(_group=group).sort_values(["_group", "ts"],
+                                                                  kind="stable"))
+    for begin, end in _groups(np.sort(group)):
+        wallet = ctx.catalogue.get(rows.wallets[begin])
+        for start, stop in _bursts(rows, begin, end, ctx):
             count, total = stop - start, int(rows.amounts[start:stop].sum())
             when = _when(rows.stamps[start], rows.stamps[stop - 1],
                          bool(rows.timed[start:stop].all()))
             burst = both("rule.wallet-burst", count=count, wallet=Bi(wallet.name_en, wallet.name_ja),
                          when=when, total=yen(total))
-            if not own:
+            if not rows.own[begin]:
                 reason = RULE.reason(*burst)  # one reason shared by the burst's rows
                 hits.extend(Hit(int(seq), reason) for seq in rows.seqs[start:stop])
                 continue
@@ -61,6 +70,14 @@ def check(debits: pd.DataFrame, ctx: Context) -> list[Hit]:
                     reasons[tuple(signs)] = RULE.reason(*_own(signs, burst))
                 hits.append(Hit(int(seq), reasons[tuple(signs)]))
     return hits
+
+
+def _groups(codes: np.ndarray) -> list[tuple[int, int]]:
+    """[start, stop) of each run of equal codes."""
+    if not len(codes):
+        return []
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
+    return list(zip(starts.tolist(), np.append(starts[1:], len(codes)).tolist(), strict=True))
 
 
 def _candidates(debits: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -137,22 +154,23 @@ def _fast(stamps: np.ndarray, timed: np.ndarray, span: np.timedelta64) -> list[i
     return most
 
 
-def _bursts(ordered: pd.DataFrame, ctx: Context) -> list[tuple[int, int]]:
-    """Bursts as [start, stop) positions in time order.
+def _bursts(rows: _Debits, begin: int, end: int, ctx: Context) -> list[tuple[int, int]]:
+    """Bursts among rows[begin:end] (one account's debits to one wallet) as [start, stop)
+    positions in time order.
 
     A day with enough debits, and a run of debits minutes apart, are each a stretch of
     consecutive rows in time order; stretches that overlap are one burst, so a row is
     counted in one burst only. One pass, however many debits the statement holds.
     """
     settings = ctx.settings
-    stretches = _busy_days(ordered["date"].to_numpy(), settings.burst_count)
-    timed = np.flatnonzero(ordered["timed"].to_numpy())
+    stretches = _busy_days(rows.dates[begin:end], settings.burst_count)
+    timed = np.flatnonzero(rows.timed[begin:end])
     if len(timed) >= settings.burst_timed_count:
-        stamps = ordered["ts"].to_numpy()[timed]
+        stamps = rows.stamps[begin:end][timed]
         apart = np.diff(stamps) > np.timedelta64(settings.burst_minutes, "m")
         for first, last in _runs(apart, settings.burst_timed_count):
             stretches.append((int(timed[first]), int(timed[last]) + 1))
-    return _merge(stretches)
+    return [(begin + start, begin + stop) for start, stop in _merge(stretches)]
 
 
 def _busy_days(dates: np.ndarray, least: int) -> list[tuple[int, int]]:
