@@ -229,3 +229,26 @@ def test_lines_made_in_another_language_are_not_written(tmp_path: Path) -> None:
     out = io.StringIO()
     write_jsonl(ScanResult((), made), out, "ja")
     assert json.loads(out.getvalue())["reasons"] == ["初めて"]
+
+
+def _mapped_kb() -> int | None:
+    """This process's file-backed resident memory (Linux), or None where it is not told."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("RssFile:")), None)
+
+
+def test_cutting_an_export_gives_back_the_pages_it_looked_at(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    row = '"2020-09-08","ﾄﾞｺﾓｺｳｻﾞ","100000"\r\n'.encode("cp932")
+    path.write_bytes(b'"a","b","c"\r\n' + row * ((48 << 20) // len(row)))  # about 48 MB
+    if _mapped_kb() is None:
+        pytest.skip("no RssFile in /proc/self/status here")
+    before = _mapped_kb()
+    seen = [_mapped_kb() for _ in cutting.iter_blocks(path, 1 << 20)]  # the file still mapped
+    assert len(seen) >= 40
+    # Kept, the pages read would count here until the last block: about 48,000 kB.
+    assert max(seen) - before < 16_000  # type: ignore[operator]
