@@ -74,16 +74,17 @@ def iter_blocks(path: Path, size: int | None = None) -> Iterator[Block]:
                 yield Block(str(path), start, end, line)
                 line += int(np.count_nonzero(np.frombuffer(view, np.uint8, end - start, start)
                                              == _NEWLINE))
-                _release(view, end)
+                _release(view, start, end)
                 start = end
 
 
-def _release(view: mmap.mmap, end: int) -> None:
-    """The pages looked at so far given back: a mapped page once read counts in this
+def _release(view: mmap.mmap, start: int, end: int) -> None:
+    """A cut block's pages given back: a mapped page once read counts in this
     process's memory until it is, and the whole export would be counted so by its end
     (the page cache keeps them for the workers all the same)."""
     if hasattr(mmap, "MADV_DONTNEED"):  # Linux and macOS; elsewhere the pages just stay
-        view.madvise(mmap.MADV_DONTNEED, 0, end - end % mmap.PAGESIZE)
+        first = start - start % mmap.PAGESIZE  # the pages before it went with its block
+        view.madvise(mmap.MADV_DONTNEED, first, max(0, end - end % mmap.PAGESIZE - first))
 
 
 def _cut(view: mmap.mmap, start: int, end: int, total: int) -> int:
