@@ -59,10 +59,9 @@ def column_names(source: Source) -> list[str]:
     return list(_opened(source).schema_arrow.names)
 
 
-def csv_text(source: Source, group: int | None = None, head: bool = False,
-             header: bool = True) -> bytes:
+def csv_text(source: Source, group: int | None = None, head: bool = False) -> bytes:
     """The export (one row group, or its first rows) as UTF-8 CSV, every cell a string."""
-    return _as_csv(_table(source, group, head), header)
+    return _as_csv(_table(source, group, head))
 
 
 def _table(source: Source, group: int | None, head: bool) -> Any:
@@ -80,8 +79,8 @@ def _table(source: Source, group: int | None, head: bool) -> Any:
         raise StatementError(Said("parquet.unreadable")) from exc
 
 
-def _as_csv(table: Any, header: bool) -> bytes:
+def _as_csv(table: Any) -> bytes:
     _, pc, _ = _pyarrow()
     out = io.BytesIO()
-    pc.write_csv(table, out, pc.WriteOptions(include_header=header, quoting_style="needed"))
+    pc.write_csv(table, out, pc.WriteOptions(include_header=True, quoting_style="needed"))
     return out.getvalue()
