@@ -89,7 +89,12 @@ def audit_file(path: Path, options: ReadOptions, ctx: Context, window: Window,
         return outcome_of(path, statement, None if hold else examine(statement, ctx, window),
                           keep, ends)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
-        return Audited(failed_report(path, exc, "auditing"), (), "")
+        return failed_outcome(path, exc)
+
+
+def failed_outcome(path: Path, error: Exception) -> Audited:
+    """A file's outcome when reading or auditing it failed: its one-line error, no findings."""
+    return Audited(failed_report(path, error, "auditing"), (), "")
 
 
 def outcome_of(path: Path, statement: Statement, examined: Examined | None, keep: Keep | None,

@@ -12,9 +12,9 @@ from auditor.detect.outcome import Examined, Window
 from auditor.detect.rules import Context
 from auditor.ingest.account import account_id
 from auditor.ingest.jointly import Finished
-from auditor.ingest.statement import ReadOptions, Statement, failed_report
+from auditor.ingest.statement import ReadOptions, Statement
 from auditor.ingest.together import read_chunk, read_together
-from auditor.run.batch import Audited, Keep, outcome_of
+from auditor.run.batch import Audited, Keep, failed_outcome, outcome_of
 from auditor.run.chunk_rows import chunk_rows
 from auditor.stitch.grouping import Ends, family_of
 
@@ -59,11 +59,11 @@ def _outcome(path: Path, got: Statement | Exception, found: Examined | Exception
              keep: Keep | None, ends: bool) -> Audited:
     if isinstance(got, Exception) or isinstance(found, Exception):
         error = got if isinstance(got, Exception) else found
-        return Audited(failed_report(path, error, "auditing"), (), "")
+        return failed_outcome(path, error)
     try:
         return outcome_of(path, got, found, keep, ends)
     except Exception as exc:  # a bug in one file must not lose the rest of a batch
-        return Audited(failed_report(path, exc, "auditing"), (), "")
+        return failed_outcome(path, exc)
 
 
 def _finished_outcomes(finished: Finished, paths: Sequence[Path],
@@ -74,13 +74,12 @@ def _finished_outcomes(finished: Finished, paths: Sequence[Path],
         reports = finished.reports()
         chains = Ends.each(finished.frame, finished.starts) if ends else None
     except Exception as exc:  # a bug: each file says so
-        return {index: Audited(failed_report(paths[index], exc, "auditing"), (), "")
-                for index in finished.members}
+        return {index: failed_outcome(paths[index], exc) for index in finished.members}
     outcomes = {}
     for k, index in enumerate(finished.members):
         found = examined[index]
         if isinstance(found, Exception):
-            outcomes[index] = Audited(failed_report(paths[index], found, "auditing"), (), "")
+            outcomes[index] = failed_outcome(paths[index], found)
             continue
         outcomes[index] = Audited(
             reports[k], tuple(found.findings), account_id(finished.heads[k].account),
